@@ -1,0 +1,46 @@
+# HipDesk: `make run` starts the app, `make test` runs every check. Both set themselves up.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+TESTSTAMP := $(VENV)/.installed-test
+
+.PHONY: run test lint bench bundle clean system-deps
+
+system-deps:
+	@bash scripts/system-deps.sh
+
+$(BIN)/python:
+	@bash scripts/system-deps.sh
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	@touch $@
+
+$(TESTSTAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $@ $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/hipdesk
+
+lint: $(TESTSTAMP)
+	$(BIN)/ruff check hipdesk tests benchmarks
+	$(BIN)/mypy
+
+test: $(TESTSTAMP)
+	$(BIN)/ruff check hipdesk tests benchmarks
+	$(BIN)/mypy
+	$(BIN)/python -m pytest
+
+bench: $(TESTSTAMP)
+	$(BIN)/python benchmarks/startup.py
+
+bundle: $(TESTSTAMP)
+	$(BIN)/python -m pip install --quiet '.[bundle]'
+	$(BIN)/pyinstaller --noconfirm --clean build.spec
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,8 @@
+"""`python -m hipdesk` and the `hipdesk` entry point."""
+
+import sys
+
+from hipdesk.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())

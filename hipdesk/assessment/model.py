@@ -1,0 +1,82 @@
+"""What an assessment gives: triage, red flags, possible causes with their reasons, advice."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+TriageLevel = Literal["emergency", "urgent", "soon", "self_care"]
+#: Most to least urgent (stable vocabulary).
+TRIAGE_LEVELS: tuple[TriageLevel, ...] = ("emergency", "urgent", "soon", "self_care")
+
+
+def more_urgent(a: TriageLevel, b: TriageLevel) -> TriageLevel:
+    """The more urgent of two levels."""
+    return a if TRIAGE_LEVELS.index(a) <= TRIAGE_LEVELS.index(b) else b
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One answer cited as a reason. `ref` is an item id, `region:<id>:<side>` or `exam:<test>:<side>`."""
+
+    ref: str
+    text: str
+
+
+@dataclass(frozen=True)
+class RedFlag:
+    """A danger sign raised by the answers, with what to do now."""
+
+    id: str
+    level: TriageLevel
+    title: str
+    action: str
+    because: list[Evidence] = field(default_factory=list)
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class CauseResult:
+    """A possible cause to discuss, with the answers that point towards it and away from it."""
+
+    id: str
+    name: str
+    score: float
+    points_towards: list[Evidence] = field(default_factory=list)
+    points_away: list[Evidence] = field(default_factory=list)
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """The whole result for one session."""
+
+    triage: TriageLevel
+    red_flags: list[RedFlag]
+    causes: list[CauseResult]
+    training_note: str | None = None
+    advice: list[str] = field(default_factory=list)
+    cautions: list[str] = field(default_factory=list)
+    disclaimer: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        """The `hipdesk assess` JSON: triage, red_flags, causes (id, for, against) and the rest."""
+        return {
+            "triage": self.triage,
+            "red_flags": [asdict(flag) for flag in self.red_flags],
+            "causes": [
+                {
+                    "id": cause.id,
+                    "name": cause.name,
+                    "score": cause.score,
+                    "for": [asdict(e) for e in cause.points_towards],
+                    "against": [asdict(e) for e in cause.points_away],
+                    "source": cause.source,
+                }
+                for cause in self.causes
+            ],
+            "training_note": self.training_note,
+            "advice": list(self.advice),
+            "cautions": list(self.cautions),
+            "disclaimer": self.disclaimer,
+        }

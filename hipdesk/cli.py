@@ -1,0 +1,56 @@
+"""The `hipdesk` command line. Headless subcommands never import Qt; without one, the GUI starts."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from hipdesk import __version__
+
+#: Modules that each add one subcommand: `add_parser(subparsers)` and `run(args) -> int`.
+COMMAND_MODULES = [
+    "hipdesk.commands.answers",
+]
+
+EXIT_USAGE = 2
+
+
+def db_path_from(args: argparse.Namespace) -> Path | None:
+    """The database chosen by --db or HIPDESK_DB, or None for the per-user default."""
+    chosen = getattr(args, "db", None) or os.environ.get("HIPDESK_DB")
+    return Path(chosen).expanduser() if chosen else None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="hipdesk",
+        description="HipDesk: outside hip pain after running. Lists possible causes to discuss; not a diagnosis.",
+    )
+    parser.add_argument("--version", action="version", version=f"hipdesk {__version__}")
+    parser.add_argument("--db", metavar="PATH", help="database file (default: HIPDESK_DB, else the per-user data folder)")
+    parser.add_argument("--smoke", action="store_true", help="start the GUI, show the first page and exit 0")
+    parser.add_argument("--kiosk", action="store_true", help="front-desk kiosk mode")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).add_parser(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run a headless subcommand, or the GUI when none is given."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command:
+        return int(args.run(args))
+    from hipdesk.app import run_gui  # Qt is imported only here, for the GUI
+
+    return run_gui(args)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

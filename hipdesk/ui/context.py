@@ -1,0 +1,33 @@
+"""What every page needs, handed over in constructors instead of a global."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from hipdesk.content import Questionnaire
+from hipdesk.store import SessionStore
+
+
+def ask_yes_no(parent: QWidget | None, title: str, text: str) -> bool:
+    """A modal yes/no question; tests replace `UiContext.ask` instead of clicking a dialog."""
+    answer = QMessageBox.question(parent, title, text)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def tell(parent: QWidget | None, title: str, text: str) -> None:
+    """A modal message; tests replace `UiContext.inform`."""
+    QMessageBox.information(parent, title, text)
+
+
+@dataclass
+class UiContext:
+    """The questionnaire, the store, and seams for dialogs (replaced in tests)."""
+
+    questionnaire: Questionnaire
+    store: SessionStore
+    kiosk: bool = False
+    ask: Callable[[QWidget | None, str, str], bool] = field(default=ask_yes_no)
+    inform: Callable[[QWidget | None, str, str], None] = field(default=tell)

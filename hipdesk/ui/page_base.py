@@ -1,0 +1,46 @@
+"""The base of every wizard step."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from hipdesk.content import Page
+from hipdesk.editing import SessionEditor
+from hipdesk.ui.context import UiContext
+
+
+class WizardPage(QWidget):
+    """One step of the flow. Subclasses show `self.editor`'s session and write through it.
+
+    The shell calls `bind(editor)` when a session is opened (None when it is closed: clear every
+    widget), `entered()` each time the page is shown, and `validate()` before moving on.
+    """
+
+    def __init__(self, page: Page, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.page = page
+        self.ctx = ctx
+        self.editor: SessionEditor | None = None
+        self.setObjectName(f"page_{page.id}")
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(16, 12, 16, 12)
+        self.title_label = QLabel(page.title)
+        self.title_label.setObjectName("pageTitle")
+        self.title_label.setWordWrap(True)
+        self.layout_.addWidget(self.title_label)
+        if page.intro:
+            intro = QLabel(page.intro)
+            intro.setObjectName("pageIntro")
+            intro.setWordWrap(True)
+            self.layout_.addWidget(intro)
+
+    def bind(self, editor: SessionEditor | None) -> None:
+        """Show this session (or nothing)."""
+        self.editor = editor
+
+    def entered(self) -> None:
+        """The page has just been shown."""
+
+    def validate(self) -> bool:
+        """True when the person may go on; otherwise show why next to the field."""
+        return True

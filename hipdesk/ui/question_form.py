@@ -1,0 +1,158 @@
+"""A form of questions built from content items: labels, inputs, help, and a message under each field."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+
+from hipdesk.conditions import applicable_items
+from hipdesk.content import Item, Questionnaire
+from hipdesk.editing import SessionEditor
+from hipdesk.ui.answer_widgets import AnswerWidget, LineWidget, make_answer_widget
+from hipdesk.validation import InvalidAnswer
+
+REQUIRED_MESSAGE = "Please answer this question."
+
+
+class QuestionRow(QFrame):
+    """One question: label, input, help text and the message explaining a refused answer."""
+
+    def __init__(self, item: Item, questionnaire: Questionnaire, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.item = item
+        self.setObjectName(f"row_{item.id}")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 4)
+        layout.setSpacing(2)
+        self.label = QLabel(item.label + (" *" if item.required else ""))
+        self.label.setWordWrap(True)
+        self.label.setObjectName(f"label_{item.id}")
+        layout.addWidget(self.label)
+        self.input: AnswerWidget = make_answer_widget(item, questionnaire)
+        self.label.setBuddy(self.input.focus_target())
+        layout.addWidget(self.input)
+        if item.help:
+            help_label = QLabel(item.help)
+            help_label.setWordWrap(True)
+            help_label.setObjectName("helpText")
+            layout.addWidget(help_label)
+        self.error = QLabel()
+        self.error.setObjectName(f"error_{item.id}")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020; font-weight: 600;")
+        self.error.hide()
+        layout.addWidget(self.error)
+
+    def show_error(self, message: str | None) -> None:
+        """Show (or hide, with None) the message next to the field."""
+        if message:
+            self.error.setText(message)
+            self.error.show()
+            self.input.setAccessibleDescription(message)
+        else:
+            self.error.clear()
+            self.error.hide()
+            self.input.setAccessibleDescription("")
+
+
+class QuestionForm(QWidget):
+    """Questions of one page. Valid answers are stored at once; refused ones are explained, never stored."""
+
+    answered = Signal(str)
+
+    def __init__(self, items: list[Item], questionnaire: Questionnaire, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.questionnaire = questionnaire
+        self.editor: SessionEditor | None = None
+        #: Called on the first answer when no session is open yet (the start page opens one then).
+        self.open_session: Callable[[], SessionEditor] | None = None
+        self.rows: dict[str, QuestionRow] = {}
+        self.pending: dict[str, str] = {}  # item id -> message for a refused answer still in the field
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        section = ""
+        for item in items:
+            if item.section and item.section != section:
+                section = item.section
+                header = QLabel(section)
+                header.setObjectName("sectionHeader")
+                header.setStyleSheet("font-weight: 700; margin-top: 8px;")
+                layout.addWidget(header)
+            row = QuestionRow(item, questionnaire)
+            row.input.edited.connect(lambda raw, i=item.id: self._edited(i, raw))
+            row.input.committed.connect(lambda i=item.id: self._committed(i))
+            self.rows[item.id] = row
+            layout.addWidget(row)
+        layout.addStretch(1)
+
+    # -- binding ----------------------------------------------------------------------------------
+    def bind(self, editor: SessionEditor | None) -> None:
+        """Show the answers of `editor`'s session, or empty fields for None."""
+        self.editor = editor
+        self.pending.clear()
+        answers = editor.session.answers if editor else {}
+        for item_id, row in self.rows.items():
+            row.input.set_value(answers.get(item_id))
+            row.show_error(None)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Hide questions that do not apply, and show the chosen distance unit."""
+        if self.editor is None:
+            return
+        not_asked = self.editor.not_asked()
+        unit = self.editor.distance_unit()
+        for item_id, row in self.rows.items():
+            row.setVisible(item_id not in not_asked)
+            if isinstance(row.input, LineWidget):
+                row.input.set_distance_unit(unit)
+
+    # -- editing ----------------------------------------------------------------------------------
+    def _edited(self, item_id: str, raw: Any) -> None:
+        if self.editor is None and self.open_session is not None:
+            self.editor = self.open_session()
+        if self.editor is None:
+            return
+        row = self.rows[item_id]
+        try:
+            self.editor.set_answer(item_id, raw)
+        except InvalidAnswer as error:
+            self.pending[item_id] = str(error)
+            if not isinstance(row.input, LineWidget):  # typed fields explain when the person leaves them
+                row.show_error(str(error))
+            return
+        self.pending.pop(item_id, None)
+        row.show_error(None)
+        self.refresh()
+        self.answered.emit(item_id)
+
+    def _committed(self, item_id: str) -> None:
+        self.rows[item_id].show_error(self.pending.get(item_id))
+
+    def validate(self) -> bool:
+        """Show every problem on the page; True when there is none. Focuses the first bad field."""
+        if self.editor is None:
+            answers: dict[str, Any] = {}
+            not_asked = {i.id for i in self.questionnaire.items() if i.id not in applicable_items(self.questionnaire, {})}
+        else:
+            answers = self.editor.session.answers
+            not_asked = self.editor.not_asked()
+        first_bad: QuestionRow | None = None
+        for item_id, row in self.rows.items():
+            if item_id in not_asked:
+                row.show_error(None)
+                continue
+            message = self.pending.get(item_id)
+            if message is None and row.item.required and item_id not in answers:
+                message = REQUIRED_MESSAGE
+            row.show_error(message)
+            if message and first_bad is None:
+                first_bad = row
+        if first_bad is not None:
+            first_bad.input.focus_target().setFocus()
+            return False
+        return True
+

@@ -1,0 +1,97 @@
+"""Step 1: what HipDesk is (and is not), who is filling in, home or clinic, and unfinished sessions."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hipdesk.content import Page
+from hipdesk.editing import SessionEditor
+from hipdesk.ui.context import UiContext
+from hipdesk.ui.page_base import WizardPage
+from hipdesk.ui.question_form import QuestionForm
+
+
+def _when(stamp: str) -> str:
+    return stamp[:16].replace("T", " ")
+
+
+class StartPage(WizardPage):
+    """The first page. `resume_requested(id)` asks the shell to continue a draft."""
+
+    resume_requested = Signal(int)
+
+    def __init__(self, page: Page, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(page, ctx, parent)
+        disclaimer = QLabel(ctx.questionnaire.disclaimer)
+        disclaimer.setObjectName("disclaimer")
+        disclaimer.setWordWrap(True)
+        disclaimer.setStyleSheet("background: #fff4d6; border: 1px solid #d9a400; padding: 8px;")
+        self.layout_.addWidget(disclaimer)
+
+        self.resume_box = QWidget()
+        resume_layout = QVBoxLayout(self.resume_box)
+        resume_layout.setContentsMargins(0, 8, 0, 8)
+        resume_label = QLabel("Unfinished sessions: choose one and press Continue, or answer below to start a new one.")
+        resume_label.setWordWrap(True)
+        self.drafts = QListWidget()
+        self.drafts.setObjectName("draftList")
+        self.drafts.setAccessibleName("Unfinished sessions")
+        self.drafts.setMaximumHeight(110)
+        resume_label.setBuddy(self.drafts)
+        self.continue_button = QPushButton("&Continue this session")
+        self.continue_button.setObjectName("continueButton")
+        self.continue_button.clicked.connect(self._continue)
+        self.drafts.itemActivated.connect(lambda _item: self._continue())
+        row = QHBoxLayout()
+        row.addWidget(self.continue_button)
+        row.addStretch(1)
+        resume_layout.addWidget(resume_label)
+        resume_layout.addWidget(self.drafts)
+        resume_layout.addLayout(row)
+        self.layout_.addWidget(self.resume_box)
+
+        self.form = QuestionForm(list(page.items), ctx.questionnaire)
+        self.layout_.addWidget(self.form)
+        self.refresh_drafts()
+
+    def refresh_drafts(self) -> None:
+        """List unfinished sessions (never in kiosk mode: only staff may see them)."""
+        self.drafts.clear()
+        current = self.editor.session.id if self.editor else None
+        drafts = [] if self.ctx.kiosk else self.ctx.store.list_sessions(status="draft", limit=50)
+        for info in drafts:
+            if info.id == current:
+                continue
+            title = info.name or "(no name)"
+            text = f"{title} · started {_when(info.created_at)} · last step: {info.current_page}"
+            entry = QListWidgetItem(text)
+            entry.setData(Qt.ItemDataRole.UserRole, info.id)
+            self.drafts.addItem(entry)
+        self.resume_box.setVisible(self.drafts.count() > 0)
+        if self.drafts.count():
+            self.drafts.setCurrentRow(0)
+
+    def _continue(self) -> None:
+        entry = self.drafts.currentItem()
+        if entry is not None:
+            self.resume_requested.emit(int(entry.data(Qt.ItemDataRole.UserRole)))
+
+    def bind(self, editor: SessionEditor | None) -> None:
+        super().bind(editor)
+        self.form.bind(editor)
+        self.refresh_drafts()
+
+    def entered(self) -> None:
+        self.refresh_drafts()
+
+    def validate(self) -> bool:
+        return self.form.validate()

@@ -1,0 +1,247 @@
+"""The wizard shell: steps by name on the left, the current page, Back / Next, and the red-flag banner."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hipdesk.assessment import raised_red_flags
+from hipdesk.content import Page
+from hipdesk.editing import SessionEditor
+from hipdesk.ui.context import UiContext
+from hipdesk.ui.page_base import WizardPage
+from hipdesk.ui.red_flag_banner import RedFlagBanner
+
+
+def page_class(page: Page) -> type[WizardPage]:
+    """The widget class for a content page, chosen by its kind."""
+    if page.kind == "start":
+        from hipdesk.ui.start_page import StartPage
+
+        return StartPage
+    if page.kind == "bodymap":
+        from hipdesk.ui.bodymap_page import BodyMapPage
+
+        return BodyMapPage
+    if page.kind == "exam":
+        from hipdesk.ui.exam_page import ExamPage
+
+        return ExamPage
+    if page.kind == "summary":
+        from hipdesk.ui.summary_page import SummaryPage
+
+        return SummaryPage
+    from hipdesk.ui.question_page import QuestionPage
+
+    return QuestionPage
+
+
+class AssessmentWizard(QWidget):
+    """Runs one session through the pages. Pages are built when first shown, to start fast."""
+
+    session_finished = Signal(int)
+    page_changed = Signal(str)
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("assessmentWizard")
+        self.editor: SessionEditor | None = None
+        self.content_pages = list(ctx.questionnaire.pages)
+        self.pages: list[WizardPage | None] = [None] * len(self.content_pages)
+
+        self.steps = QListWidget()
+        self.steps.setObjectName("stepList")
+        self.steps.setAccessibleName("Steps")
+        self.steps.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.steps.setSelectionMode(QListWidget.SelectionMode.NoSelection)
+        self.steps.setFixedWidth(170)
+        for page in self.content_pages:
+            self.steps.addItem(page.step)
+
+        self.banner = RedFlagBanner()
+        self.stack = QStackedWidget()
+        for _ in self.content_pages:
+            self.stack.addWidget(QWidget())  # replaced by the real page on first show
+
+        self.progress = QLabel()
+        self.progress.setObjectName("progressLabel")
+        self.back_button = QPushButton("&Back")
+        self.back_button.setObjectName("backButton")
+        self.next_button = QPushButton("&Next")
+        self.next_button.setObjectName("nextButton")
+        self.next_button.setDefault(True)
+        self.back_button.clicked.connect(self.back)
+        self.next_button.clicked.connect(self.next)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.progress, 1)
+        buttons.addWidget(self.back_button)
+        buttons.addWidget(self.next_button)
+        right = QVBoxLayout()
+        right.addWidget(self.banner)
+        right.addWidget(self.stack, 1)
+        right.addLayout(buttons)
+        outer = QHBoxLayout(self)
+        outer.addWidget(self.steps)
+        outer.addLayout(right, 1)
+        self.index = 0
+        self._show(0)
+
+    # -- pages ------------------------------------------------------------------------------------
+    def page_at(self, index: int) -> WizardPage:
+        """The page widget for step `index`, built on first use."""
+        page = self.pages[index]
+        if page is None:
+            page = page_class(self.content_pages[index])(self.content_pages[index], self.ctx)
+            if hasattr(page, "resume_requested"):
+                page.resume_requested.connect(self.open_session)
+            form = getattr(page, "form", None)
+            if form is not None and index == 0:
+                form.open_session = self._new_session
+            page.bind(self.editor)
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+            scroll.setWidget(page)
+            placeholder = self.stack.widget(index)
+            self.stack.insertWidget(index, scroll)
+            if placeholder is not None:
+                self.stack.removeWidget(placeholder)
+                placeholder.deleteLater()
+            self.pages[index] = page
+        return page
+
+    def current_page(self) -> WizardPage:
+        """The page on screen."""
+        return self.page_at(self.index)
+
+    def current_page_id(self) -> str:
+        """Id of the page on screen."""
+        return self.content_pages[self.index].id
+
+    def _show(self, index: int) -> None:
+        self.index = index
+        page = self.page_at(index)
+        self.stack.setCurrentIndex(index)
+        page.entered()
+        if self.editor is not None:
+            self.editor.set_page(self.content_pages[index].id)
+        self._update_steps()
+        self.page_changed.emit(self.content_pages[index].id)
+
+    def _update_steps(self) -> None:
+        total = len(self.content_pages)
+        for row in range(total):
+            entry = self.steps.item(row)
+            font = QFont(entry.font())
+            font.setBold(row == self.index)
+            entry.setFont(font)
+            mark = "▶ " if row == self.index else ("✓ " if row < self.index else "   ")
+            entry.setText(mark + self.content_pages[row].step)
+        left = total - self.index - 1
+        step = self.content_pages[self.index].step
+        tail = "last step" if left == 0 else f"{left} step{'s' if left != 1 else ''} left"
+        self.progress.setText(f"Step {self.index + 1} of {total}: {step} · {tail}")
+        self.progress.setAccessibleName(self.progress.text())
+        self.back_button.setEnabled(self.index > 0)
+        last = self.index == total - 1
+        self.next_button.setText("&Finish" if last else "&Next")
+
+    # -- navigation -------------------------------------------------------------------------------
+    def next(self) -> bool:
+        """Validate the page and move on (or finish on the last page). False when refused."""
+        page = self.current_page()
+        if not page.validate():
+            return False
+        if self.index == 0 and self.editor is None:
+            self._new_session()
+        if self.index == len(self.content_pages) - 1:
+            return self.finish()
+        self._show(self.index + 1)
+        return True
+
+    def back(self) -> None:
+        """Go back one step; nothing is lost (answers live in the session)."""
+        if self.index > 0:
+            self._show(self.index - 1)
+
+    def go_to_page(self, page_id: str) -> None:
+        """Show a page by id."""
+        ids = [page.id for page in self.content_pages]
+        self._show(ids.index(page_id) if page_id in ids else 0)
+
+    def finish(self) -> bool:
+        """Mark the session complete and start over."""
+        if self.editor is None:
+            return False
+        session_id = self.editor.session_id
+        self.editor.finish()
+        self.session_finished.emit(session_id)
+        self.close_session()
+        return True
+
+    # -- sessions ---------------------------------------------------------------------------------
+    def _defaults(self) -> dict[str, object]:
+        remembered = {}
+        for item in self.ctx.questionnaire.items():
+            if item.remember:
+                value = self.ctx.store.get_setting(f"default.{item.id}")
+                if value is not None:
+                    remembered[item.id] = value
+        return remembered
+
+    def _new_session(self) -> SessionEditor:
+        session = self.ctx.store.create_session(self._defaults())
+        self._bind(SessionEditor(self.ctx.store, self.ctx.questionnaire, session))
+        assert self.editor is not None
+        return self.editor
+
+    def open_session(self, session_id: int) -> None:
+        """Continue a stored session at the page where it was left."""
+        previous = self.editor
+        session = self.ctx.store.load_session(session_id)
+        self._bind(SessionEditor(self.ctx.store, self.ctx.questionnaire, session))
+        if previous is not None and previous.session_id != session_id and self._is_empty(previous):
+            self.ctx.store.delete_session(previous.session_id)
+        self.go_to_page(session.current_page)
+
+    def _is_empty(self, editor: SessionEditor) -> bool:
+        """A draft holding nothing beyond the start page (opened by a click, then left for another)."""
+        start_items = {item.id for item in self.content_pages[0].items}
+        session = editor.session
+        return not session.regions and not session.exam and set(session.answers) <= start_items
+
+    def close_session(self) -> None:
+        """Clear every page and go back to the start, ready for the next person."""
+        self._bind(None)
+        self._show(0)
+
+    def _bind(self, editor: SessionEditor | None) -> None:
+        self.editor = editor
+        if editor is not None:
+            editor.subscribe(self._session_changed)
+        for page in self.pages:
+            if page is not None:
+                page.bind(editor)
+        self._refresh_red_flags()
+
+    def _session_changed(self, kind: str, key: str) -> None:
+        if kind in ("answer", "region", "exam"):
+            self._refresh_red_flags()
+
+    def _refresh_red_flags(self) -> None:
+        if self.editor is None:
+            self.banner.show_flags([])
+            return
+        self.banner.show_flags(raised_red_flags(self.ctx.questionnaire, self.editor.session))

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Installs the Debian packages HipDesk needs (venv, Qt's runtime libraries) when they are missing.
+# Runs as root on a fresh machine (CI); elsewhere it only says what is missing.
+set -euo pipefail
+need=()
+python3 -c 'import venv, ensurepip' 2>/dev/null || need+=(python3-venv)
+for pkg in libegl1 libgl1 libfontconfig1 libxkbcommon0 libdbus-1-3 libglib2.0-0; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
+done
+[ ${#need[@]} -eq 0 ] && exit 0
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  echo "Installing system packages: ${need[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+else
+  echo "Please install these system packages first: ${need[*]}" >&2
+  exit 1
+fi
