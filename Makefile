@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 TESTSTAMP := $(VENV)/.installed-test
 
-.PHONY: run test lint bench bundle clean system-deps
+.PHONY: run test lint bench bundle bundle-check clean system-deps
 
 system-deps:
 	@bash scripts/system-deps.sh
@@ -39,8 +39,12 @@ bench: $(TESTSTAMP)
 	$(BIN)/python benchmarks/startup.py
 
 bundle: $(TESTSTAMP)
-	$(BIN)/python -m pip install --quiet '.[bundle]'
+	$(BIN)/python -m pip install --quiet -e '.[test,bundle]'
 	$(BIN)/pyinstaller --noconfirm --clean build.spec
+
+bundle-check: bundle
+	@du -sh dist/hipdesk
+	@bash -c 'time (HIPDESK_DB=$$(mktemp -d)/b.db dist/hipdesk/hipdesk --smoke)'
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from hipdesk import __version__
 
-#: Modules that each add one subcommand: `add_parser(subparsers)` and `run(args) -> int`.
+#: Modules that each add subcommands: `add_parser(subparsers)`, which sets `run` through `set_defaults`.
 COMMAND_MODULES = [
     "hipdesk.commands.answers",
 ]
@@ -25,8 +25,8 @@ def db_path_from(args: argparse.Namespace) -> Path | None:
     return Path(chosen).expanduser() if chosen else None
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every subcommand."""
+def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
+    """The argument parser; subcommand modules are imported only when a subcommand may be asked for."""
     parser = argparse.ArgumentParser(
         prog="hipdesk",
         description="HipDesk: outside hip pain after running. Lists possible causes to discuss; not a diagnosis.",
@@ -36,14 +36,31 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--smoke", action="store_true", help="start the GUI, show the first page and exit 0")
     parser.add_argument("--kiosk", action="store_true", help="front-desk kiosk mode")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).add_parser(subparsers)
+    if with_commands:
+        for name in COMMAND_MODULES:
+            importlib.import_module(name).add_parser(subparsers)
     return parser
+
+
+def _wants_command(argv: Sequence[str]) -> bool:
+    """True unless every argument is a GUI option: the GUI starts without importing the subcommands."""
+    gui_flags = {"--smoke", "--kiosk"}
+    rest = list(argv)
+    while rest:
+        arg = rest.pop(0)
+        if arg == "--db":
+            if not rest:
+                return True
+            rest.pop(0)
+        elif not (arg in gui_flags or arg.startswith("--db=")):
+            return True
+    return False
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run a headless subcommand, or the GUI when none is given."""
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(with_commands=_wants_command(argv))
     args = parser.parse_args(argv)
     if args.command:
         return int(args.run(args))

@@ -74,6 +74,7 @@ class Item(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     enable_when: list[Condition] = []
     enable_behavior: Literal["all", "any"] = "all"
     remember: bool = False  # the last answer becomes the default of the next session (e.g. km / miles)
+    default: Scalar | None = None  # the answer a new session starts with, until the person changes it
 
     def option_ids(self) -> list[str]:
         """Ids of the allowed answers for yesno, choice and multi items."""

@@ -24,6 +24,7 @@ class WizardPage(QWidget):
         self.setObjectName(f"page_{page.id}")
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(16, 12, 16, 12)
+        self.setMaximumWidth(1000)  # long lines are hard to read on wide screens
         self.title_label = QLabel(page.title)
         self.title_label.setObjectName("pageTitle")
         self.title_label.setWordWrap(True)

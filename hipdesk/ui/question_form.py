@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from hipdesk.conditions import applicable_items
 from hipdesk.content import Item, Questionnaire
@@ -30,10 +30,17 @@ class QuestionRow(QFrame):
         self.label = QLabel(item.label + (" *" if item.required else ""))
         self.label.setWordWrap(True)
         self.label.setObjectName(f"label_{item.id}")
-        layout.addWidget(self.label)
         self.input: AnswerWidget = make_answer_widget(item, questionnaire)
         self.label.setBuddy(self.input.focus_target())
-        layout.addWidget(self.input)
+        if item.type == "yesno":
+            # Checklists read best as one line per question: the question left, the answers right.
+            line = QHBoxLayout()
+            line.addWidget(self.label, 1)
+            line.addWidget(self.input, 0)
+            layout.addLayout(line)
+        else:
+            layout.addWidget(self.label)
+            layout.addWidget(self.input)
         if item.help:
             help_label = QLabel(item.help)
             help_label.setWordWrap(True)
@@ -102,9 +109,12 @@ class QuestionForm(QWidget):
     def refresh(self) -> None:
         """Hide questions that do not apply, and show the chosen distance unit."""
         if self.editor is None:
-            return
-        not_asked = self.editor.not_asked()
-        unit = self.editor.distance_unit()
+            applicable = applicable_items(self.questionnaire, {})
+            not_asked = {item_id for item_id in self.rows if item_id not in applicable}
+            unit = "km"
+        else:
+            not_asked = self.editor.not_asked()
+            unit = self.editor.distance_unit()
         for item_id, row in self.rows.items():
             row.setVisible(item_id not in not_asked)
             if isinstance(row.input, LineWidget):
@@ -125,6 +135,8 @@ class QuestionForm(QWidget):
                 row.show_error(str(error))
             return
         self.pending.pop(item_id, None)
+        if not isinstance(row.input, LineWidget):  # show exactly what was stored (a new session rebinds widgets)
+            row.input.set_value(self.editor.session.answers.get(item_id))
         row.show_error(None)
         self.refresh()
         self.answered.emit(item_id)

@@ -193,13 +193,14 @@ class AssessmentWizard(QWidget):
 
     # -- sessions ---------------------------------------------------------------------------------
     def _defaults(self) -> dict[str, object]:
-        remembered = {}
+        defaults: dict[str, object] = {}
         for item in self.ctx.questionnaire.items():
-            if item.remember:
-                value = self.ctx.store.get_setting(f"default.{item.id}")
-                if value is not None:
-                    remembered[item.id] = value
-        return remembered
+            value = self.ctx.store.get_setting(f"default.{item.id}") if item.remember else None
+            if value is None:
+                value = item.default
+            if value is not None:
+                defaults[item.id] = value
+        return defaults
 
     def _new_session(self) -> SessionEditor:
         session = self.ctx.store.create_session(self._defaults())

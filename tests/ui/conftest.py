@@ -1,0 +1,60 @@
+"""Fixtures for GUI tests: a main window over a temporary database."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QAbstractButton, QLineEdit, QWidget
+
+from hipdesk.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, questionnaire, store) -> MainWindow:
+    """The main window, shown, with dialogs answered by the test instead of a person."""
+    win = MainWindow(questionnaire, store)
+    win.ctx.ask = lambda *_: True
+    win.ctx.inform = lambda *_: None
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+def find(win: QWidget, name: str) -> QWidget:
+    """The visible widget with this objectName (the item's stable id)."""
+    found = [w for w in win.findChildren(QWidget, name) if w.isVisibleTo(win)]
+    assert found, f"no visible widget named {name}"
+    return found[0]
+
+
+def click(win: QWidget, item_id: str, option: str) -> None:
+    """Click one answer button of a question."""
+    button = find(win, f"{item_id}__{option}")
+    assert isinstance(button, QAbstractButton)
+    button.click()
+
+
+def type_into(win: QWidget, item_id: str, text: str, qtbot=None) -> QLineEdit:
+    """Type into a question's line edit the way a person would (textEdited fires), then leave it."""
+    edit = find(win, f"{item_id}__input")
+    assert isinstance(edit, QLineEdit)
+    edit.setFocus()
+    edit.selectAll()
+    edit.del_()
+    edit.insert(text)
+    edit.editingFinished.emit()
+    return edit
+
+
+def fill_start(win: MainWindow, filled_by: str = "patient", setting: str = "home") -> None:
+    """Answer the start page and go on."""
+    click(win, "filled_by", filled_by)
+    click(win, "setting", setting)
+    assert win.wizard.next()
+
+
+def fill_about(win: MainWindow, age: str = "45", sex: str = "female", side: str = "right") -> None:
+    """Answer the required questions of 'About you' and go on."""
+    type_into(win, "age", age)
+    click(win, "sex", sex)
+    click(win, "painful_side", side)
+    assert win.wizard.next()

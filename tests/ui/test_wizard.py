@@ -1,0 +1,182 @@
+"""The intake wizard: pages from content, autosave, branching, validation, Back/Next, resume, progress."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel
+
+from hipdesk.ui.main_window import MainWindow
+from tests.ui.conftest import click, fill_about, fill_start, find, type_into
+
+
+def stored(win: MainWindow) -> dict:
+    assert win.wizard.editor is not None
+    return win.ctx.store.load_session(win.wizard.editor.session_id).answers
+
+
+def error_text(win: MainWindow, item_id: str) -> str:
+    label = find(win, f"error_{item_id}")
+    assert isinstance(label, QLabel)
+    return label.text()
+
+
+def test_first_page_is_start_with_disclaimer(window) -> None:
+    assert window.current_page_id() == "start"
+    disclaimer = find(window, "disclaimer")
+    assert "does not diagnose" in disclaimer.text()
+
+
+def test_start_answer_stays_checked_when_it_opens_the_session(window) -> None:
+    click(window, "filled_by", "clinician")
+    assert find(window, "filled_by__clinician").isChecked()
+
+
+def test_start_refuses_next_until_answered(window) -> None:
+    assert not window.wizard.next()
+    assert error_text(window, "filled_by") == "Please answer this question."
+    assert window.ctx.store.list_sessions() == []  # refusing Next stores nothing
+
+
+def test_each_answer_is_stored_when_given(window) -> None:
+    fill_start(window)
+    assert stored(window) == {"filled_by": "patient", "setting": "home", "distance_unit": "km"}
+    type_into(window, "age", "52")
+    assert stored(window)["age"] == 52
+    click(window, "sex", "male")
+    assert stored(window)["sex"] == "male"
+
+
+def test_age_out_of_range_is_refused_with_reason(window) -> None:
+    fill_start(window)
+    type_into(window, "age", "400")
+    assert "from 10 to 110" in error_text(window, "age")
+    assert "age" not in stored(window)
+    click(window, "sex", "female")
+    click(window, "painful_side", "left")
+    assert not window.wizard.next()
+    assert window.current_page_id() == "about"
+    assert find(window, "age__input").text() == "400"  # what was typed is kept for correcting
+
+
+def test_future_date_and_bad_date_are_refused(window) -> None:
+    fill_start(window)
+    type_into(window, "birth_date", "2999-01-01")
+    assert "future" in error_text(window, "birth_date")
+    type_into(window, "birth_date", "1980-02-30")
+    assert "real date" in error_text(window, "birth_date")
+    assert "birth_date" not in stored(window)
+
+
+def test_date_of_birth_replaces_the_age_question(window) -> None:
+    fill_start(window)
+    assert find(window, "row_age").isVisible()
+    type_into(window, "birth_date", "1980-05-01")
+    assert not window.findChild(QLabel, "label_age").isVisibleTo(window)
+    click(window, "sex", "female")
+    click(window, "painful_side", "left")
+    assert window.wizard.next()  # age is not required once it is not asked
+
+
+def test_negative_distance_is_refused_in_chosen_unit(window) -> None:
+    fill_start(window)
+    fill_about(window)
+    click(window, "distance_unit", "mi")
+    type_into(window, "weekly_distance", "-5")
+    assert error_text(window, "weekly_distance") == "A distance cannot be negative."
+    type_into(window, "weekly_distance", "500")
+    assert "miles" in error_text(window, "weekly_distance")
+    type_into(window, "weekly_distance", "20")
+    assert stored(window)["weekly_distance"] == 20.0
+    assert stored(window)["distance_unit"] == "mi"
+
+
+def test_distance_unit_is_remembered_for_next_session(window) -> None:
+    fill_start(window)
+    fill_about(window)
+    click(window, "distance_unit", "mi")
+    window.wizard.close_session()
+    fill_start(window)
+    assert stored(window)["distance_unit"] == "mi"
+
+
+def test_branching_skips_and_stores_not_asked(window) -> None:
+    fill_start(window)
+    fill_about(window, sex="male")
+    assert window.wizard.next()  # training
+    assert window.current_page_id() == "pain"
+    click(window, "pain_during_run", "yes")
+    assert find(window, "row_pain_start_minutes").isVisible()
+    type_into(window, "pain_start_minutes", "20")
+    click(window, "pain_during_run", "no")
+    assert not window.findChild(QLabel, "label_pain_start_minutes").isVisibleTo(window)
+    editor = window.wizard.editor
+    assert editor is not None
+    not_asked = window.ctx.store.not_asked(editor.session_id)
+    assert {"pain_start_minutes", "pain_run_score", "bs_periods", "pregnant"} <= not_asked
+    assert "pain_start_minutes" not in editor.effective_answers()
+
+
+def test_menstrual_questions_only_for_female(window) -> None:
+    fill_start(window)
+    fill_about(window, sex="female")
+    editor = window.wizard.editor
+    assert editor is not None
+    assert editor.applies("bs_periods") and editor.applies("pregnant")
+
+
+def test_back_and_next_never_lose_an_answer(window) -> None:
+    fill_start(window)
+    type_into(window, "name", "Ana <&> Ünlü")
+    fill_about(window, age="33")
+    click(window, "distance_unit", "km")
+    type_into(window, "weekly_distance", "42.5")
+    window.wizard.back()
+    assert window.current_page_id() == "about"
+    assert find(window, "name__input").text() == "Ana <&> Ünlü"
+    assert find(window, "age__input").text() == "33"
+    assert window.wizard.next()
+    assert find(window, "weekly_distance__input").text() == "42.5"
+
+
+def test_progress_shows_steps_and_what_is_left(window) -> None:
+    progress = find(window, "progressLabel")
+    assert progress.text() == "Step 1 of 9: Start · 8 steps left"
+    fill_start(window)
+    assert progress.text() == "Step 2 of 9: About you · 7 steps left"
+    steps = window.wizard.steps
+    assert steps.item(1).text().startswith("▶") and steps.item(1).font().bold()
+    assert steps.item(0).text().startswith("✓")
+
+
+def test_resume_continues_at_the_page_left(qtbot, questionnaire, store, window) -> None:
+    fill_start(window)
+    type_into(window, "name", "Runner A")
+    fill_about(window)
+    click(window, "distance_unit", "km")
+    window.close()
+
+    again = MainWindow(questionnaire, store)
+    qtbot.addWidget(again)
+    again.show()
+    drafts = find(again, "draftList")
+    assert drafts.count() == 1 and "Runner A" in drafts.item(0).text()
+    find(again, "continueButton").click()
+    assert again.current_page_id() == "training"
+    assert again.wizard.editor is not None
+    assert again.wizard.editor.session.answers["name"] == "Runner A"
+    again.wizard.back()
+    assert find(again, "name__input").text() == "Runner A"
+
+
+def test_finish_marks_complete_and_starts_over(window) -> None:
+    fill_start(window)
+    editor = window.wizard.editor
+    assert editor is not None
+    session_id = editor.session_id
+    fill_about(window)
+    window.wizard.go_to_page("summary")
+    assert window.wizard.next_button.text() == "&Finish"
+    assert window.wizard.next()
+    assert window.ctx.store.load_session(session_id).status == "complete"
+    assert window.current_page_id() == "start"
+    assert window.wizard.editor is None
+    assert find(window, "filled_by__patient").isChecked() is False
