@@ -27,11 +27,11 @@ run: $(STAMP)
 	$(BIN)/hipdesk
 
 lint: $(TESTSTAMP)
-	$(BIN)/ruff check hipdesk tests benchmarks
+	$(BIN)/ruff check hipdesk tests benchmarks scripts
 	$(BIN)/mypy
 
 test: $(TESTSTAMP)
-	$(BIN)/ruff check hipdesk tests benchmarks
+	$(BIN)/ruff check hipdesk tests benchmarks scripts
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
 

@@ -63,13 +63,14 @@ def test_installed_wheel_starts(tmp_path: Path) -> None:
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True, timeout=120)
     # The dependencies (PySide6, reportlab, msgspec) come from this environment's site-packages through a
     # .pth line; HipDesk itself only from the wheel (the editable install's own .pth is not processed there).
-    venv_site = Path(subprocess.run([str(venv / "bin" / "python"), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-                                    capture_output=True, text=True, check=True).stdout.strip())
+    python = str(venv / "bin" / "python")
+    purelib = "import sysconfig; print(sysconfig.get_paths()['purelib'])"
+    venv_site = Path(subprocess.run([python, "-c", purelib], capture_output=True, text=True, check=True).stdout.strip())
     subprocess.run([sys.executable, "-m", "pip", "--python", str(venv / "bin" / "python"), "install", "--no-deps",
                     "--quiet", str(wheel)], check=True, timeout=300)
     (venv_site / "zz_deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
     where = subprocess.run(
-        [str(venv / "bin" / "python"), "-c", "import hipdesk, hipdesk.resources as r; print(hipdesk.__file__); print(r.resources_dir())"],
+        [python, "-c", "import hipdesk, hipdesk.resources as r; print(hipdesk.__file__); print(r.resources_dir())"],
         capture_output=True, text=True, check=True, cwd=tmp_path,
     ).stdout.split()
     assert all(str(venv) in line for line in where), where
