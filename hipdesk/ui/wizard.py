@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -76,13 +76,19 @@ class AssessmentWizard(QWidget):
 
         self.progress = QLabel()
         self.progress.setObjectName("progressLabel")
-        self.back_button = QPushButton("&Back")
+        self.back_button = QPushButton("Back")
         self.back_button.setObjectName("backButton")
-        self.next_button = QPushButton("&Next")
+        self.back_button.setToolTip("Back (Alt+B)")
+        self.next_button = QPushButton("Next")
         self.next_button.setObjectName("nextButton")
-        self.next_button.setDefault(True)
+        self.next_button.setToolTip("Next (Alt+N)")
         self.back_button.clicked.connect(self.back)
         self.next_button.clicked.connect(self.next)
+        # Explicit shortcuts rather than "&Next" mnemonics, which some platforms switch off.
+        for keys, slot in (("Alt+N", self.next), ("Alt+B", self.back), ("Alt+F", self._finish_key)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.progress, 1)
@@ -156,7 +162,8 @@ class AssessmentWizard(QWidget):
         self.progress.setAccessibleName(self.progress.text())
         self.back_button.setEnabled(self.index > 0)
         last = self.index == total - 1
-        self.next_button.setText("&Finish" if last else "&Next")
+        self.next_button.setText("Finish" if last else "Next")
+        self.next_button.setToolTip("Finish (Alt+F)" if last else "Next (Alt+N)")
 
     # -- navigation -------------------------------------------------------------------------------
     def next(self) -> bool:
@@ -170,6 +177,10 @@ class AssessmentWizard(QWidget):
             return self.finish()
         self._show(self.index + 1)
         return True
+
+    def _finish_key(self) -> None:
+        if self.index == len(self.content_pages) - 1:
+            self.next()
 
     def back(self) -> None:
         """Go back one step; nothing is lost (answers live in the session)."""

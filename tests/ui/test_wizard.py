@@ -174,7 +174,7 @@ def test_finish_marks_complete_and_starts_over(window) -> None:
     session_id = editor.session_id
     fill_about(window)
     window.wizard.go_to_page("summary")
-    assert window.wizard.next_button.text() == "&Finish"
+    assert window.wizard.next_button.text() == "Finish"
     assert window.wizard.next()
     assert window.ctx.store.load_session(session_id).status == "complete"
     assert window.current_page_id() == "start"
