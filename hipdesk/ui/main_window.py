@@ -12,7 +12,7 @@ from hipdesk.ui.wizard import AssessmentWizard
 STYLE = """
 #pageTitle { font-size: 18pt; font-weight: 700; }
 #helpText { color: #555; }
-#stepList { background: #f3f5f8; border: none; font-size: 11pt; }
+#stepList { background: #f3f5f8; font-size: 11pt; padding: 6px; qproperty-alignment: AlignTop; }
 """
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -66,6 +66,7 @@ class StartPage(WizardPage):
     def refresh_drafts(self) -> None:
         """List unfinished sessions (never in kiosk mode: only staff may see them)."""
         self.drafts.clear()
+        self.draft_ids: list[int] = []  # session id of each row (kept here: Qt's item roles cost start-up time)
         current = self.editor.session.id if self.editor else None
         drafts = [] if self.ctx.kiosk else self.ctx.store.list_sessions(status="draft", limit=50)
         for info in drafts:
@@ -73,17 +74,16 @@ class StartPage(WizardPage):
                 continue
             title = info.name or "(no name)"
             text = f"{title} · started {_when(info.created_at)} · last step: {info.current_page}"
-            entry = QListWidgetItem(text)
-            entry.setData(Qt.ItemDataRole.UserRole, info.id)
-            self.drafts.addItem(entry)
+            self.drafts.addItem(QListWidgetItem(text))
+            self.draft_ids.append(info.id)
         self.resume_box.setVisible(self.drafts.count() > 0)
         if self.drafts.count():
             self.drafts.setCurrentRow(0)
 
     def _continue(self) -> None:
-        entry = self.drafts.currentItem()
-        if entry is not None:
-            self.resume_requested.emit(int(entry.data(Qt.ItemDataRole.UserRole)))
+        row = self.drafts.currentRow()
+        if 0 <= row < len(self.draft_ids):
+            self.resume_requested.emit(self.draft_ids[row])
 
     def bind(self, editor: SessionEditor | None) -> None:
         super().bind(editor)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from html import escape
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QPushButton,
     QScrollArea,
     QStackedWidget,
@@ -60,14 +61,11 @@ class AssessmentWizard(QWidget):
         self.content_pages = list(ctx.questionnaire.pages)
         self.pages: list[WizardPage | None] = [None] * len(self.content_pages)
 
-        self.steps = QListWidget()
+        # The steps by name, the current one marked: a plain label (it takes no focus and no clicks).
+        self.steps = QLabel()
         self.steps.setObjectName("stepList")
-        self.steps.setAccessibleName("Steps")
-        self.steps.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.steps.setSelectionMode(QListWidget.SelectionMode.NoSelection)
         self.steps.setFixedWidth(170)
-        for page in self.content_pages:
-            self.steps.addItem(page.step)
+        self.steps.setWordWrap(True)
 
         self.banner = RedFlagBanner()
         self.stack = QStackedWidget()
@@ -86,9 +84,7 @@ class AssessmentWizard(QWidget):
         self.next_button.clicked.connect(self.next)
         # Explicit shortcuts rather than "&Next" mnemonics, which some platforms switch off.
         for keys, slot in (("Alt+N", self.next), ("Alt+B", self.back), ("Alt+F", self._finish_key)):
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
+            QShortcut(QKeySequence(keys), self).activated.connect(slot)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.progress, 1)
@@ -148,13 +144,16 @@ class AssessmentWizard(QWidget):
 
     def _update_steps(self) -> None:
         total = len(self.content_pages)
-        for row in range(total):
-            entry = self.steps.item(row)
-            font = QFont(entry.font())
-            font.setBold(row == self.index)
-            entry.setFont(font)
-            mark = "▶ " if row == self.index else ("✓ " if row < self.index else "   ")
-            entry.setText(mark + self.content_pages[row].step)
+        lines = []
+        for row, page in enumerate(self.content_pages):
+            if row == self.index:
+                lines.append(f"<p style='margin:4px'><b>▶ {escape(page.step)}</b></p>")
+            else:
+                mark = "✓" if row < self.index else "&nbsp;&nbsp;"
+                lines.append(f"<p style='margin:4px'>{mark} {escape(page.step)}</p>")
+        self.steps.setText("".join(lines))
+        done = ", ".join(p.step for p in self.content_pages[: self.index]) or "none"
+        self.steps.setAccessibleName(f"Steps. Now: {self.content_pages[self.index].step}. Done: {done}.")
         left = total - self.index - 1
         step = self.content_pages[self.index].step
         tail = "last step" if left == 0 else f"{left} step{'s' if left != 1 else ''} left"
