@@ -174,7 +174,9 @@ class LineWidget(AnswerWidget):
         if item.type == "date":
             self.edit.setPlaceholderText("YYYY-MM-DD")
             self.edit.setMaximumWidth(160)
-        elif item.type != "text":
+        elif item.type == "text":
+            self.edit.setMinimumWidth(320)
+        else:
             self.edit.setMaximumWidth(120)
         layout.addWidget(self.edit)
         self.unit_label = QLabel(item.unit)

@@ -80,6 +80,10 @@ class QuestionForm(QWidget):
         self.pending: dict[str, str] = {}  # item id -> message for a refused answer still in the field
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        if any(item.required for item in items):
+            legend = QLabel("Questions marked * need an answer.")
+            legend.setObjectName("helpText")
+            layout.addWidget(legend)
         section = ""
         for item in items:
             if item.section and item.section != section:
