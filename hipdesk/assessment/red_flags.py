@@ -7,7 +7,8 @@ from hipdesk.assessment.model import TRIAGE_LEVELS, Evidence, RedFlag
 from hipdesk.assessment.rulefiles import FlagRule
 
 
-def _dedupe(evidence: list[Evidence]) -> list[Evidence]:
+def unique_evidence(evidence: list[Evidence]) -> list[Evidence]:
+    """Each cited answer once, in first-cited order."""
     seen: set[str] = set()
     unique = []
     for entry in evidence:
@@ -26,6 +27,6 @@ def evaluate_flags(rules: tuple[FlagRule, ...], facts: Facts) -> list[RedFlag]:
             continue
         for extra in rule.supporting:
             because += extra.evaluate(facts) or []
-        raised.append(RedFlag(rule.id, rule.level, rule.title, rule.action, _dedupe(because), rule.source))
+        raised.append(RedFlag(rule.id, rule.level, rule.title, rule.action, unique_evidence(because), rule.source))
     raised.sort(key=lambda flag: TRIAGE_LEVELS.index(flag.level))
     return raised

@@ -56,6 +56,7 @@ class TextRule:
     condition: Cond | None
     cite: bool
     source: str
+    triage: tuple[str, ...] = ()  # when set, the rule applies only at these triage levels
 
 
 @dataclass(frozen=True)
@@ -196,10 +197,13 @@ def _text_rules(path: Path, data: dict[str, Any], key: str, compiler: ConditionC
     rules = []
     for raw in _rule_list(path, data, key):
         rule = raw["id"]
-        extra = set(raw) - {"id", "text", "when", "cite", "source"}
+        extra = set(raw) - {"id", "text", "when", "cite", "source", "triage"}
         if extra:
             raise RuleError(path, rule, f"unexpected key(s) {sorted(extra)}")
         when = raw.get("when")
+        triage = raw.get("triage", [])
+        if not isinstance(triage, list) or any(level not in TRIAGE_LEVELS for level in triage):
+            raise RuleError(path, rule, f"'triage' must list levels from {', '.join(TRIAGE_LEVELS)}")
         rules.append(
             TextRule(
                 id=rule,
@@ -207,6 +211,7 @@ def _text_rules(path: Path, data: dict[str, Any], key: str, compiler: ConditionC
                 condition=compiler.compile(when, rule) if when is not None else None,
                 cite=bool(raw.get("cite", False)),
                 source=_field(path, raw, rule, "source"),
+                triage=tuple(triage),
             )
         )
     return tuple(rules)
