@@ -48,7 +48,8 @@ def test_assess_prints_the_assessment_as_json_without_qt() -> None:
     ("content", "message"),
     [
         ("{ not json", "not valid JSON"),
-        ('{"format": "hipdesk-answers", "format_version": 1, "answers": {"shoe_colour": "red"}}', "unknown item id 'shoe_colour'"),
+        ('{"format": "hipdesk-answers", "format_version": 1, "answers": {"shoe_colour": "red"}}',
+         "unknown item id 'shoe_colour'"),
         ('{"format": "hipdesk-answers", "format_version": 1, "answers": {}, "regions": '
          '[{"region": "elbow", "side": "left", "intensity": 3}]}', "unknown region id 'elbow'"),
         ('{"format": "hipdesk-answers", "format_version": 1, "answers": {"rf_fever": "perhaps"}}', "answers.rf_fever"),

@@ -86,7 +86,9 @@ def test_a_red_flag_is_never_outranked_by_a_strong_cause(questionnaire: Question
         ({"alcohol_3plus": "yes"}, "paracetamol can damage the liver"),
     ],
 )
-def test_medicine_cautions_fit_the_history_and_cite_it(questionnaire: Questionnaire, history: dict[str, Any], expected: str) -> None:
+def test_medicine_cautions_fit_the_history_and_cite_it(
+    questionnaire: Questionnaire, history: dict[str, Any], expected: str
+) -> None:
     result = run(questionnaire, history)
     matching = [c for c in result.cautions if expected in c]
     assert matching, result.cautions
