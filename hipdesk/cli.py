@@ -14,6 +14,7 @@ from hipdesk import __version__
 #: Modules that each add subcommands: `add_parser(subparsers)`, which sets `run` through `set_defaults`.
 COMMAND_MODULES = [
     "hipdesk.commands.answers",
+    "hipdesk.commands.assess",
 ]
 
 EXIT_USAGE = 2

@@ -1,5 +1,8 @@
 """The assessment engine (pure Python, no Qt): answers in, triage and possible causes out."""
 
+from __future__ import annotations
+
+from hipdesk.assessment.facts import gather_facts
 from hipdesk.assessment.model import (
     TRIAGE_LEVELS,
     Assessment,
@@ -9,13 +12,17 @@ from hipdesk.assessment.model import (
     TriageLevel,
     more_urgent,
 )
+from hipdesk.assessment.red_flags import evaluate_flags
+from hipdesk.assessment.rulefiles import flag_rules_for
+from hipdesk.content import Questionnaire
+from hipdesk.session import Session
 
 __all__ = ["raised_red_flags", "TRIAGE_LEVELS", "Assessment", "CauseResult", "Evidence", "RedFlag", "TriageLevel", "more_urgent"]
 
 
-def raised_red_flags(questionnaire: object, session: object) -> list[RedFlag]:
+def raised_red_flags(questionnaire: Questionnaire, session: Session) -> list[RedFlag]:
     """Red flags raised by a session's answers, most urgent first.
 
-    Interim: the rule engine of the assessment issue replaces this function body.
+    Called after every answer, so it reads only the red-flag rules (loaded once) and the answers that apply.
     """
-    return []
+    return evaluate_flags(flag_rules_for(questionnaire).flags, gather_facts(questionnaire, session))

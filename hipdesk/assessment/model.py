@@ -58,6 +58,10 @@ class Assessment:
     advice: list[str] = field(default_factory=list)
     cautions: list[str] = field(default_factory=list)
     disclaimer: str = ""
+    #: Signs that do not need care today but do need a clinician's visit (triage `soon`).
+    see_clinician: list[RedFlag] = field(default_factory=list)
+    #: Risk factors for the clinician (bone stress, leg length, weakness): not causes.
+    risk_factors: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         """The `hipdesk assess` JSON: triage, red_flags, causes (id, for, against) and the rest."""
@@ -79,4 +83,6 @@ class Assessment:
             "advice": list(self.advice),
             "cautions": list(self.cautions),
             "disclaimer": self.disclaimer,
+            "see_clinician": [asdict(reason) for reason in self.see_clinician],
+            "risk_factors": list(self.risk_factors),
         }
