@@ -13,7 +13,7 @@ import msgspec
 
 from hipdesk import vocab
 from hipdesk.content import ContentError
-from hipdesk.session import EXAM_OUTCOMES, SIDES, ExamOutcome, Side
+from hipdesk.session import EXAM_OUTCOMES, SIDES, ExamOutcome, ExamResult, Side
 
 ExamMode = Literal["home", "clinician"]
 
@@ -43,6 +43,8 @@ class ExamTest(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     positive_suggests: str
     evidence: str
     home_safe: bool
+    #: False for a test with one result for the person (leg length): it is stored alike on both sides,
+    #: so every reader of per-side results (store, answers file, assessment) sees it.
     per_side: bool
     home_name: str = ""
     home_how_to: str = ""
@@ -227,3 +229,19 @@ def stance_outcome(held_s: float | None, pain: int | None) -> ExamOutcome:
 def must_stop(pain: int | None) -> bool:
     """True when a self-check hurts enough that the person must stop it."""
     return pain is not None and pain >= STOP_PAIN
+
+
+def result_from_entry(test_id: str, side: Side, chosen: ExamOutcome | None, pain: int | None,
+                      held_s: float | None = None, chosen_by_hand: bool = False) -> ExamResult | None:
+    """The result to store for what was entered on one side, or None to forget it.
+
+    The stance's result follows from its time and pain unless a clinician picked one by hand; a test
+    marked not done keeps no pain score.
+    """
+    if test_id == STANCE_TEST and not chosen_by_hand:
+        if held_s is None and pain is None:
+            return None
+        return ExamResult(test_id, side, stance_outcome(held_s, pain), pain, held_s)
+    if chosen is None:
+        return None
+    return ExamResult(test_id, side, chosen, None if chosen == "not_done" else pain, held_s)

@@ -122,3 +122,16 @@ def test_exam_results_round_trip_through_the_store_and_the_answers_file(store, q
     ]
     again = loads(questionnaire, dumps(questionnaire, stored))
     assert again.exam == stored.exam
+
+
+def test_result_from_entry_follows_the_stance_rule_unless_chosen_by_hand() -> None:
+    from hipdesk.exam_catalog import result_from_entry
+
+    assert result_from_entry("single_leg_stance_30s", "left", None, None, None) is None
+    assert result_from_entry("single_leg_stance_30s", "left", None, 3, 11.0) == ExamResult(
+        "single_leg_stance_30s", "left", "positive", 3, 11.0)
+    by_hand = result_from_entry("single_leg_stance_30s", "left", "negative", 3, 11.0, chosen_by_hand=True)
+    assert by_hand is not None and by_hand.result == "negative"
+    assert result_from_entry("fadir", "right", None, 4) is None
+    assert result_from_entry("fadir", "right", "not_done", 4) == ExamResult("fadir", "right", "not_done", None)
+    assert result_from_entry("fadir", "right", "positive", 4) == ExamResult("fadir", "right", "positive", 4)
