@@ -148,17 +148,23 @@ class ExamPage(WizardPage):
         self.toggle.setChecked(allowed and wanted)
         self._setting_toggle = False
         self._show_mode("clinician" if allowed and wanted else "home")
+        if not allowed:
+            self._drop("clinician")  # outside a clinic no clinician test exists on the page at all
 
     def _rebuild(self, painful: set[str]) -> None:
         """Side labels say which side hurts: rebuild the lists when the answer changes."""
         self.painful = painful
-        for checklist in self.checklists.values():
+        for mode in list(self.checklists):
+            self._drop(mode)
+
+    def _drop(self, mode: ExamMode) -> None:
+        checklist = self.checklists.pop(mode, None)
+        if checklist is not None:
             checklist.show_session(None)
             self.layout_.removeWidget(checklist)
             checklist.hide()
             checklist.setParent(None)  # gone from the page now, not at the next event-loop turn
             checklist.deleteLater()
-        self.checklists.clear()
 
     def _toggled(self, checked: bool) -> None:
         if self._setting_toggle:

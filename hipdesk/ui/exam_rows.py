@@ -83,17 +83,20 @@ class SideRow(QWidget):
         line.addWidget(self.pain_label)
         line.addWidget(self.pain)
         line.addStretch(1)
-        outer.addLayout(line)
 
         self.timer: StanceTimer | None = None
         if self.is_stance:
+            # The stance is timed first and rated after: the timer line comes first, under the side's name.
             self.timer = StanceTimer(texts, f"{test.id}__{key}__timer", clock=clock, beep=beep)
+            self.timer.held.connect(lambda _s: self.edited.emit("time"))
+            line.removeWidget(self.side_label)
             timer_line = QHBoxLayout()
             timer_line.setContentsMargins(0, 0, 0, 0)
-            timer_line.addSpacing(150)
+            timer_line.addWidget(self.side_label)
             timer_line.addWidget(self.timer, 1)
             outer.addLayout(timer_line)
-            self.timer.held.connect(lambda _s: self.edited.emit("time"))
+            line.insertSpacing(0, self.side_label.minimumWidth() + line.spacing())
+        outer.addLayout(line)
         self._update_pain_enabled()
 
     def _pain_changed(self, _index: int) -> None:
@@ -192,16 +195,16 @@ class TestBlock(QFrame):
         self.details_button.setChecked(home)
         self.details.setVisible(home)
 
-        if home and test.home_question:
-            question = QLabel(test.home_question)
-            question.setObjectName(f"question_{test.id}")
-            question.setWordWrap(True)
-            layout.addWidget(question)
         if test.id == STANCE_TEST:
             wall = QLabel(f"<b>{escape(texts.timer_hold_wall)}</b>")
             wall.setObjectName(f"holdWall_{test.id}")
             wall.setWordWrap(True)
             layout.addWidget(wall)
+        if home and test.home_question:
+            question = QLabel(test.home_question)
+            question.setObjectName(f"question_{test.id}")
+            question.setWordWrap(True)
+            layout.addWidget(question)
 
         side_names = texts.home_side_labels if home else texts.side_labels
         self.rows: dict[str, SideRow] = {}

@@ -235,3 +235,15 @@ def test_clinician_results_are_kept_when_the_toggle_goes_off_and_round_trip(qtbo
 def test_every_catalog_test_gets_a_block(qtbot, questionnaire, store, clock, beeps) -> None:
     page, _ = _page(qtbot, questionnaire, store, clock, beeps, {"setting": "clinic", "filled_by": "clinician"})
     assert list(page.checklist().blocks) == [t.id for _g, tests in load_exam_catalog().grouped("clinician") for t in tests]
+
+
+def test_switching_the_setting_to_home_takes_the_clinician_tests_away(qtbot, questionnaire, store, clock, beeps) -> None:
+    page, editor = _page(qtbot, questionnaire, store, clock, beeps, {"setting": "clinic", "filled_by": "patient"})
+    page.toggle.setChecked(True)
+    assert "hop" in page.checklist().blocks
+    editor.set_answer("setting", "home")
+    page.entered()  # the person went Back, changed the answer, and came here again
+    assert page.mode() == "home" and page.toggle.isHidden()
+    assert list(page.checklist().blocks) == HOME_TESTS
+    assert page.findChild(QWidget, "examChecklist_clinician") is None
+    assert page.findChild(QWidget, "hop__left__positive") is None
