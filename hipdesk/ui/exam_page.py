@@ -7,6 +7,7 @@ from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QVBoxLayout, QWidget
 
 from hipdesk.content import Page
@@ -215,6 +216,14 @@ class ExamPage(WizardPage):
 
     def entered(self) -> None:
         self._refresh_mode()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Leaving the step (Back / Next) ends a running countdown unrecorded: nobody is standing there any more."""
+        if not event.spontaneous():
+            for checklist in self.checklists.values():
+                for block in checklist.blocks.values():
+                    block.abort_timers()
+        super().hideEvent(event)
 
     # -- storing ----------------------------------------------------------------------------------
     def _edited(self, test_id: str, side: str, kind: str) -> None:

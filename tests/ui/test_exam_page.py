@@ -247,3 +247,21 @@ def test_switching_the_setting_to_home_takes_the_clinician_tests_away(qtbot, que
     assert list(page.checklist().blocks) == HOME_TESTS
     assert page.findChild(QWidget, "examChecklist_clinician") is None
     assert page.findChild(QWidget, "hop__left__positive") is None
+
+
+def test_leaving_the_step_ends_a_running_countdown(qtbot, questionnaire, store, clock, beeps) -> None:
+    session = store.create_session({"setting": "home", "filled_by": "patient"})
+    store.set_current_page(session.id, "exam")
+    wizard = AssessmentWizard(UiContext(questionnaire, store))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.open_session(session.id)
+    page = wizard.current_page()
+    assert isinstance(page, ExamPage)
+    timer = page.checklist().blocks["single_leg_stance_30s"].rows["left"].timer
+    assert timer is not None
+    timer.start_button.click()
+    assert timer.is_running()
+    wizard.back()
+    assert not timer.is_running()
+    assert store.load_session(session.id).exam == {}
