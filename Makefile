@@ -36,7 +36,7 @@ test: $(TESTSTAMP)
 	$(BIN)/python -m pytest
 
 bench: $(TESTSTAMP)
-	$(BIN)/python benchmarks/startup.py
+	@for script in benchmarks/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
 bundle: $(TESTSTAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test,bundle]'
