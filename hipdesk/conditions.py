@@ -50,3 +50,9 @@ def effective_answers(questionnaire: Questionnaire, answers: Mapping[str, Any]) 
     """Only the answers to items that apply, so a skipped question never reads as an answer."""
     applicable = applicable_items(questionnaire, answers)
     return {item_id: value for item_id, value in answers.items() if item_id in applicable}
+
+
+def skipped_items(questionnaire: Questionnaire, answers: Mapping[str, Any]) -> set[str]:
+    """Ids of the items that branching skips: stored as "not asked", never as "no"."""
+    applicable = applicable_items(questionnaire, answers)
+    return {item.id for item in questionnaire.items() if item.id not in applicable}

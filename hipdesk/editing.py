@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from hipdesk.conditions import applicable_items, effective_answers
+from hipdesk.conditions import applicable_items, effective_answers, skipped_items
 from hipdesk.content import Questionnaire
 from hipdesk.session import ExamResult, RegionMark, Session, Side
 from hipdesk.store import SessionStore
@@ -74,8 +74,7 @@ class SessionEditor:
 
     def not_asked(self) -> set[str]:
         """Questions that branching skips for this session."""
-        applicable = applicable_items(self.questionnaire, self.session.answers)
-        return {item.id for item in self.questionnaire.items() if item.id not in applicable}
+        return skipped_items(self.questionnaire, self.session.answers)
 
     def effective_answers(self) -> dict[str, Any]:
         """Answers to the questions that apply."""

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from hipdesk.answers_file import AnswersFileError, dumps, read_answers_file
+from hipdesk.conditions import skipped_items
 from hipdesk.content import ContentError, load_questionnaire
 from hipdesk.fileio import ExportError, write_private_atomic
 from hipdesk.store import SessionStore, StoreError, default_db_path
@@ -56,11 +57,7 @@ def run_import(args: argparse.Namespace) -> int:
         session = read_answers_file(questionnaire, Path(args.answers))
         store = _open_store(args)
         try:
-            from hipdesk.conditions import applicable_items
-
-            applicable = applicable_items(questionnaire, session.answers)
-            not_asked = {item.id for item in questionnaire.items() if item.id not in applicable}
-            new_id = store.save_whole_session(session, not_asked)
+            new_id = store.save_whole_session(session, skipped_items(questionnaire, session.answers))
         finally:
             store.close()
     except (AnswersFileError, ContentError, StoreError) as error:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from hipdesk.content import Questionnaire
 from hipdesk.store import SessionStore
@@ -22,6 +22,12 @@ def tell(parent: QWidget | None, title: str, text: str) -> None:
     QMessageBox.information(parent, title, text)
 
 
+def choose_file_to_open(parent: QWidget | None, title: str, name_filter: str) -> str | None:
+    """A file dialog for opening; tests replace `UiContext.open_file`."""
+    path, _ = QFileDialog.getOpenFileName(parent, title, "", name_filter)
+    return path or None
+
+
 @dataclass
 class UiContext:
     """The questionnaire, the store, and seams for dialogs (replaced in tests)."""
@@ -31,3 +37,4 @@ class UiContext:
     kiosk: bool = False
     ask: Callable[[QWidget | None, str, str], bool] = field(default=ask_yes_no)
     inform: Callable[[QWidget | None, str, str], None] = field(default=tell)
+    open_file: Callable[[QWidget | None, str, str], str | None] = field(default=choose_file_to_open)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -13,6 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hipdesk.answers_file import AnswersFileError, read_answers_file
+from hipdesk.conditions import skipped_items
 from hipdesk.content import Page
 from hipdesk.editing import SessionEditor
 from hipdesk.ui.context import UiContext
@@ -61,6 +65,15 @@ class StartPage(WizardPage):
 
         self.form = QuestionForm(list(page.items), ctx.questionnaire)
         self.layout_.addWidget(self.form)
+        self.import_button = QPushButton("Import answers file…")
+        self.import_button.setObjectName("importAnswersButton")
+        self.import_button.setToolTip("Open a HipDesk answers file (JSON) as a new session")
+        self.import_button.clicked.connect(self.import_answers)
+        self.import_button.setVisible(not ctx.kiosk)  # a patient at the front desk opens no files
+        import_row = QHBoxLayout()
+        import_row.addWidget(self.import_button)
+        import_row.addStretch(1)
+        self.layout_.addLayout(import_row)
         self.refresh_drafts()
 
     def refresh_drafts(self) -> None:
@@ -84,6 +97,19 @@ class StartPage(WizardPage):
         row = self.drafts.currentRow()
         if 0 <= row < len(self.draft_ids):
             self.resume_requested.emit(self.draft_ids[row])
+
+    def import_answers(self) -> None:
+        """Store an answers file as a new session and continue it; a bad file is explained, nothing stored."""
+        path = self.ctx.open_file(self, "Import answers file", "HipDesk answers (*.json);;All files (*)")
+        if not path:
+            return
+        try:
+            session = read_answers_file(self.ctx.questionnaire, Path(path))
+        except AnswersFileError as error:
+            self.ctx.inform(self, "This file cannot be imported", str(error))
+            return
+        not_asked = skipped_items(self.ctx.questionnaire, session.answers)
+        self.resume_requested.emit(self.ctx.store.save_whole_session(session, not_asked))
 
     def bind(self, editor: SessionEditor | None) -> None:
         super().bind(editor)

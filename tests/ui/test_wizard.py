@@ -181,3 +181,27 @@ def test_finish_marks_complete_and_starts_over(window) -> None:
     assert window.current_page_id() == "start"
     assert window.wizard.editor is None
     assert find(window, "filled_by__patient").isChecked() is False
+
+
+def test_import_answers_file_opens_it_as_a_new_session(window, tmp_path) -> None:
+    from pathlib import Path
+
+    vignette = Path(__file__).resolve().parents[1] / "vignettes" / "gtps_lateral_hip.json"
+    window.ctx.open_file = lambda *_: str(vignette)
+    find(window, "importAnswersButton").click()
+    editor = window.wizard.editor
+    assert editor is not None
+    assert editor.session.answers["sex"] == "female"
+    assert ("outer_hip", "right") in editor.session.regions or ("outer_hip", "left") in editor.session.regions
+
+
+def test_import_of_a_bad_file_is_explained_and_stores_nothing(window, tmp_path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "hipdesk-answers", "format_version": 1, "answers": {"age": 400}}', encoding="utf-8")
+    messages = []
+    window.ctx.open_file = lambda *_: str(bad)
+    window.ctx.inform = lambda _parent, title, text: messages.append((title, text))
+    find(window, "importAnswersButton").click()
+    assert messages and "answers.age" in messages[0][1]
+    assert window.ctx.store.list_sessions() == []
+    assert window.current_page_id() == "start"
