@@ -126,6 +126,8 @@ class StanceTimer(QWidget):
             self.display.setStyleSheet("")
             self.display.setText(self.texts.timer_ready.format(target=int(self.target_s)))
         self.result_label.setText(self.texts.timer_held.format(seconds=_seconds(self.held_s)))
+        # Screen readers hear the end and the time held, not every tick of the countdown.
+        self.display.setAccessibleName(self.display.text())
         self.setAccessibleDescription(self.result_label.text())
         if reached:
             self.target_reached.emit()
