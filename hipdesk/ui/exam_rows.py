@@ -6,7 +6,7 @@ import time
 from collections.abc import Callable
 from html import escape
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -92,7 +92,7 @@ class SideRow(QWidget):
             line.removeWidget(self.side_label)
             timer_line = QHBoxLayout()
             timer_line.setContentsMargins(0, 0, 0, 0)
-            timer_line.addWidget(self.side_label)
+            timer_line.addWidget(self.side_label, 0, Qt.AlignmentFlag.AlignTop)
             timer_line.addWidget(self.timer, 1)
             outer.addLayout(timer_line)
             line.insertSpacing(0, self.side_label.minimumWidth() + line.spacing())

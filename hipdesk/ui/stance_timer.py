@@ -12,8 +12,8 @@ from hipdesk.exam_catalog import STANCE_TARGET_S, ExamTexts
 
 Clock = Callable[[], float]
 
-_DONE_STYLE = "background: #1b7f3b; color: white; font-weight: 700; padding: 4px 8px; border-radius: 4px;"
-_RUNNING_STYLE = "background: #fff4d6; font-weight: 700; padding: 4px 8px; border-radius: 4px;"
+_DONE_STYLE = "background: #1b7f3b; color: white; font-weight: 700; font-size: 14pt; padding: 4px 8px; border-radius: 4px;"
+_RUNNING_STYLE = "background: #fff4d6; font-weight: 700; font-size: 14pt; padding: 4px 8px; border-radius: 4px;"
 
 
 class StanceTimer(QWidget):
@@ -56,15 +56,17 @@ class StanceTimer(QWidget):
         self.start_button.clicked.connect(self.start)
         self.stop_button.clicked.connect(self.stop)
 
+        self.display.setWordWrap(True)  # the end-of-time message is large: it wraps rather than being cut
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.start_button)
         row.addWidget(self.stop_button)
-        row.addWidget(self.display)
-        row.addWidget(self.result_label, 1)
+        row.addWidget(self.display, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
         layout.addLayout(row)
+        layout.addWidget(self.result_label)
         self.set_held(None)
 
     # -- state ------------------------------------------------------------------------------------
@@ -124,6 +126,8 @@ class StanceTimer(QWidget):
             self.display.setStyleSheet("")
             self.display.setText(self.texts.timer_ready.format(target=int(self.target_s)))
         self.result_label.setText(self.texts.timer_held.format(seconds=_seconds(self.held_s)))
+        # Screen readers hear the end and the time held, not every tick of the countdown.
+        self.display.setAccessibleName(self.display.text())
         self.setAccessibleDescription(self.result_label.text())
         if reached:
             self.target_reached.emit()
