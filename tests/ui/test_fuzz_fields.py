@@ -41,8 +41,10 @@ def test_typing_anything_anywhere(window, data) -> None:
             row.input.edit.setText("")
             row.input.edit.insert(text)  # a person typing: textEdited fires
             row.input.edit.editingFinished.emit()
+            text = row.input.edit.text()  # what the field really holds (Qt drops line breaks in a line edit)
         else:
             row.input.edit.setPlainText(text)
+            text = row.input.edit.toPlainText()  # Qt turns \r and other breaks into \n
         assert isinstance(form, QuestionForm)
         stored = window.ctx.store.load_session(editor.session_id).answers
         value = stored.get(row.item.id)
