@@ -1,7 +1,7 @@
 """The small condition language of the rule files, compiled once and evaluated per session.
 
 A condition is a JSON object with one form:
-  {"all": [...]}, {"any": [...]}, {"not": {...}}
+  {"all": [...]}, {"any": [...]}, {"not": {...}}  (`not` holds only when there is an answer to cite)
   {"item": ID, "equals" | "one_of" | "contains" | "at_least" | "less_than": ...}
   {"region": ID, "min_intensity": N (default 1), "side": "left" | "right" (default any side)}
   {"exam": TEST, "result": "positive" | "negative"}   negative = negative on a side and positive on none
@@ -100,14 +100,16 @@ class AnyOf(Cond):
 
 @dataclass(frozen=True)
 class NotCond(Cond):
-    """The part does not hold; what the session says instead is cited."""
+    """The part does not hold, and what the session says instead is cited."""
 
     part: Cond
 
     def evaluate(self, facts: Facts) -> list[Evidence] | None:
         if self.part.evaluate(facts) is not None:
             return None
-        return self.part.state(facts)
+        # Holds only when the session says something instead: a question not answered, or an empty
+        # body map, is no evidence either way.
+        return self.part.state(facts) or None
 
     def leaves(self) -> list[Cond]:
         return self.part.leaves()

@@ -34,6 +34,7 @@ class Pointer:
 
     condition: Cond
     weight: float
+    note: str = ""  # why this finding weighs what it does (shown in docs/clinical-rules.md)
 
 
 @dataclass(frozen=True)
@@ -165,7 +166,7 @@ def _pointers(path: Path, rule: str, raw: Any, compiler: ConditionCompiler) -> t
         weight = entry.get("weight")
         if not isinstance(weight, int | float) or isinstance(weight, bool) or weight <= 0:
             raise RuleError(path, rule, "a pointer's weight must be a positive number")
-        pointers.append(Pointer(compiler.compile(entry.get("when"), rule), float(weight)))
+        pointers.append(Pointer(compiler.compile(entry.get("when"), rule), float(weight), str(entry.get("note", ""))))
     return tuple(pointers)
 
 
@@ -217,7 +218,8 @@ def _text_rules(path: Path, data: dict[str, Any], key: str, compiler: ConditionC
     return tuple(rules)
 
 
-def _names(path: Path) -> Names:
+def load_names(path: Path) -> Names:
+    """Readable names of regions, exam tests and computed values, checked against the vocabulary."""
     data = _read(path)
     try:
         names = Names(
@@ -248,7 +250,7 @@ def load_flag_rules(questionnaire: Questionnaire, folder: Path | None = None) ->
     """Load and check `red_flags.json`; raise RuleError naming the file and rule on any problem."""
     folder = folder or resource_path("rules")
     items = questionnaire.item_index()
-    names = _names(folder / "names.json")
+    names = load_names(folder / "names.json")
     path = folder / "red_flags.json"
     data = _read(path)
     compiler = ConditionCompiler(path, items, names)
@@ -263,7 +265,7 @@ def load_rules(questionnaire: Questionnaire, folder: Path | None = None) -> Rule
     """Load and check every rule file; raise RuleError naming the file and rule on any problem."""
     folder = folder or resource_path("rules")
     items = questionnaire.item_index()
-    names = _names(folder / "names.json")
+    names = load_names(folder / "names.json")
     flag_rules = load_flag_rules(questionnaire, folder)
     causes_path, advice_path = folder / "causes.json", folder / "advice.json"
     causes_data, advice_data = _read(causes_path), _read(advice_path)

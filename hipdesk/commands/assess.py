@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,11 @@ def run_assess(args: argparse.Namespace) -> int:
     except (AnswersFileError, ContentError) as error:
         print(f"hipdesk: {error}", file=sys.stderr)
         return 2
-    json.dump(result.to_json(), sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    # UTF-8 bytes whatever the console's encoding, so dashes and accents never fail on output.
+    data = json.dumps(result.to_json(), ensure_ascii=False, indent=2).encode("utf-8") + b"\n"
+    try:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    except BrokenPipeError:  # e.g. piped into `head`: the reader has what it wanted
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps the interpreter quiet at exit
     return 0

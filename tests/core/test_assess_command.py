@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -22,9 +23,10 @@ sys.exit(code)
 """
 
 
-def run_assess(*args: str) -> subprocess.CompletedProcess[str]:
+def run_assess(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-c", RUNNER, "assess", *args], capture_output=True, text=True, timeout=60, check=False
+        [sys.executable, "-c", RUNNER, "assess", *args],
+        capture_output=True, text=True, encoding="utf-8", timeout=60, check=False, env=env,
     )
 
 
@@ -69,3 +71,13 @@ def test_a_missing_file_exits_2(tmp_path: Path) -> None:
     done = run_assess("--answers", str(tmp_path / "nowhere.json"))
     assert done.returncode == 2
     assert "cannot be read" in done.stderr
+
+
+@pytest.mark.slow
+def test_output_is_utf8_even_on_an_ascii_console() -> None:
+    env = {**os.environ, "PYTHONIOENCODING": "ascii", "LC_ALL": "C"}
+    done = run_assess("--answers", str(VIGNETTES / "saddle_numbness.json"), env=env)
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert result["triage"] == "emergency"
+    assert any(" — " in e["text"] for e in result["red_flags"][0]["because"])

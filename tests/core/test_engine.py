@@ -168,3 +168,21 @@ def test_a_broken_cause_rule_names_file_and_rule(questionnaire: Questionnaire, t
 def test_the_shipped_rules_load(questionnaire: Questionnaire) -> None:
     rules = load_rules(questionnaire)
     assert all(rule.source for group in (rules.flags, rules.causes, rules.advice, rules.cautions) for rule in group)
+
+
+def test_not_cites_what_was_answered_and_an_empty_body_map_is_no_evidence(questionnaire: Questionnaire) -> None:
+    marked = run(questionnaire, {"pain_during_run": "yes"}, [RegionMark("outer_hip", "left", 5)])
+    itbs = [c for c in marked.causes if c.id == "itbs"]
+    assert not itbs  # outer hip alone points away from ITBS
+    from hipdesk.assessment.engine import score_cause
+    from hipdesk.assessment.facts import gather_facts
+    from hipdesk.assessment.rulefiles import rules_for
+
+    rule = next(r for r in rules_for(questionnaire).causes if r.id == "itbs")
+    session = Session(answers={"pain_during_run": "yes"})
+    empty = score_cause(rule, gather_facts(questionnaire, session))
+    assert empty is not None and empty.points_away == []
+    session.regions[("outer_hip", "left")] = RegionMark("outer_hip", "left", 5)
+    scored = score_cause(rule, gather_facts(questionnaire, session))
+    assert scored is not None
+    assert [e.text for e in scored.points_away] == ["Body map: outer knee not marked"]
