@@ -14,6 +14,8 @@ from hipdesk import __version__
 #: Modules that each add one subcommand: `add_parser(subparsers)` and `run(args) -> int`.
 COMMAND_MODULES = [
     "hipdesk.commands.answers",
+    "hipdesk.commands.report",
+    "hipdesk.commands.fhir",
 ]
 
 EXIT_USAGE = 2

@@ -175,7 +175,7 @@ class ReportRenderer:
     def grid(self, rows: Sequence[Sequence[Any]], widths: Sequence[float], *, header: bool = False,
              extra: Sequence[tuple[Any, ...]] = ()) -> Table:
         """A light table; `extra` adds style commands (colours per cell)."""
-        table = Table([list(row) for row in rows], colWidths=list(widths), hAlign="LEFT")
+        table = Table([list(row) for row in rows], colWidths=list(widths), hAlign="LEFT", repeatRows=1 if header else 0)
         commands: list[tuple[Any, ...]] = [
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LINEBELOW", (0, 0), (-1, -1), 0.25, GRID),
@@ -344,7 +344,10 @@ class ReportRenderer:
                     extra.append(("BACKGROUND", (column, number), (column, number), colors.HexColor("#fde0dc")))
             rows.append(cells)
         widths = [self.width * f for f in (0.4, 0.3, 0.3)]
-        return [self.heading("exam"), self.grid(rows, widths, header=True, extra=extra)]
+        table = self.grid(rows, widths, header=True, extra=extra)
+        if len(rows) <= 12:  # a short table reads better whole, on the next page if need be
+            return [KeepTogether([self.heading("exam"), table])]
+        return [self.heading("exam"), table]
 
     def causes_section(self, causes: Sequence[CauseResult]) -> list[Flowable]:
         """Possible causes to discuss, ranked, each with what points towards it and away from it."""

@@ -39,3 +39,13 @@ def test_weekly_change_in_percent():
     assert weekly_change({"weekly_distance": 20.0, "recent_weekly_distance": 30.0}) == 50
     assert weekly_change({"weekly_distance": 0.0, "recent_weekly_distance": 30.0}) is None
     assert weekly_change({}) is None
+
+
+def test_default_file_name_is_safe_and_readable():
+    from hipdesk.report.export import default_file_name
+
+    session = Session(id=7, created_at="2026-11-24T10:00:00+00:00", answers={"name": "Zoë / O'Brien: <x> 王"})
+    assert default_file_name(session, ".pdf") == "HipDesk-Zoë-OBrien-x-王-2026-11-24.pdf"
+    assert default_file_name(Session(id=7, created_at="2026-11-24T10:00:00+00:00"), ".json") == (
+        "HipDesk-session-7-2026-11-24.json"
+    )
