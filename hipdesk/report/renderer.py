@@ -242,7 +242,7 @@ class ReportRenderer:
         """The body figure (when the body-map hook is there) beside a Region | Left | Right table."""
         labels = self.wording.labels
         if not facts.regions:
-            return [self.heading("where"), self.text(labels["no_regions"])]
+            return [self.heading("where"), self.text(labels["no_regions"]), Spacer(1, 2 * mm)]
         by_region: dict[str, dict[str, int]] = {}
         names: dict[str, str] = {}
         for mark in facts.regions:  # already most intense first
@@ -266,14 +266,14 @@ class ReportRenderer:
         table_width = min(self.width, 95 * mm)
         table = self.grid(rows, [table_width * 0.56, table_width * 0.22, table_width * 0.22], header=True, extra=extra)
         if self.figure is None:
-            return [self.heading("where"), table]
+            return [self.heading("where"), table, Spacer(1, 2 * mm)]
         figure_width = self.width - table_width - 6 * mm
         marks = [RegionMark(r.region, r.side, r.intensity) for r in facts.regions]  # type: ignore[arg-type]
         drawing = self.figure(marks, figure_width)
         side_by_side = Table([[drawing, [table, Spacer(1, 2), self.text(labels["figure_caption"], "small")]]],
                              colWidths=[figure_width + 6 * mm, table_width], hAlign="LEFT")
         side_by_side.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
-        return [self.heading("where"), side_by_side]
+        return [self.heading("where"), side_by_side, Spacer(1, 2 * mm)]
 
     def kv_table(self, rows: Sequence[Row], width: float) -> Table:
         """Label / value rows."""
@@ -309,8 +309,9 @@ class ReportRenderer:
         if not facts.history:
             return []
         half = (self.width - 6 * mm) / 2
-        short = [(label, value) for label, value in facts.history if len(value) <= 60]
-        long = [(label, value) for label, value in facts.history if len(value) > 60]
+        # Typed notes and long lists read better across the whole width.
+        short = [(label, value) for label, value in facts.history if len(value) <= 40 and "\n" not in value]
+        long = [(label, value) for label, value in facts.history if (label, value) not in short]
         middle = (len(short) + 1) // 2
         columns = Table([[self.kv_table(short[:middle], half) if short[:middle] else "",
                           self.kv_table(short[middle:], half) if short[middle:] else ""]],
