@@ -134,9 +134,9 @@ class ReportRenderer:
         """The whole report as PDF bytes."""
         facts = collect_facts(self.questionnaire, session, self.wording, self.body_sites, self.exam_names)
         generated = self.clock().strftime("%Y-%m-%d %H:%M")
-        footer = " · ".join(
-            [facts.name, self.wording.footer.format(version=__version__, generated=generated)]
-        )
+        # The footer names the person on every page (pages get separated); the header has the full name.
+        short_name = facts.name if len(facts.name) <= 50 else facts.name[:49] + "…"
+        footer = " · ".join([short_name, self.wording.footer.format(version=__version__, generated=generated)])
         buffer = io.BytesIO()
         doc = SimpleDocTemplate(
             buffer,

@@ -126,3 +126,19 @@ def test_report_needs_a_source(capsys):
     with pytest.raises(SystemExit) as exit_info:
         cli.main(["report", "-o", "x.pdf"])
     assert exit_info.value.code == 2
+
+
+@pytest.mark.slow
+def test_headless_commands_never_import_qt(tmp_path, answers_file):
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from hipdesk import cli\n"
+        f"assert cli.main(['export-fhir', '--answers', {str(answers_file)!r}, '-o', {str(tmp_path / 'o.json')!r}]) == 0\n"
+        f"cli.main(['report', '--answers', {str(answers_file)!r}, '-o', {str(tmp_path / 'o.pdf')!r}])\n"
+        "assert not [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))], 'Qt was imported'\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
