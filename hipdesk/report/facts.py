@@ -143,7 +143,7 @@ def collect_facts(
     sex = answers.get("sex")
     header: list[Row] = [
         (labels["age"], str(age) if age is not None else labels["not_given"]),
-        (labels["sex"], index["sex"].option_label(sex) if isinstance(sex, str) else labels["not_given"]),
+        (labels["sex"], index["sex"].option_label(sex) if isinstance(sex, str) and "sex" in index else labels["not_given"]),
         (labels["date"], (session.finished_at or session.created_at)[:10]),
     ]
     header += _rows(questionnaire, wording, wording.header_items, answers)

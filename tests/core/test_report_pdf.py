@@ -121,3 +121,13 @@ def test_figure_hook_is_drawn_beside_the_region_list(questionnaire):
     assert seen and seen[0][0][0] == RegionMark("outer_hip", "right", 7)
     assert 0 < seen[0][1] < renderer.width
     assert "Drawn as the person sees their own body." in text
+
+
+def test_long_chinese_notes_wrap_and_stay_whole(renderer):
+    session = samples.typical_session()
+    note = "跑步后髋关节外侧疼痛，晚上侧卧时加重。" * 8
+    session.answers["notes"] = note
+    pages = pdf_pages(renderer.render(session, samples.typical_assessment()))
+    text = re.sub(r"\s+", "", "".join(pages))
+    assert note in text
+    assert len(pages) <= 2
