@@ -105,7 +105,7 @@ class ReportRenderer:
             "name": ParagraphStyle("name", parent=body, fontName=BOLD, fontSize=11.5, leading=14, spaceBefore=2),
             "heading": ParagraphStyle(
                 "heading", parent=body, fontName=BOLD, fontSize=10, leading=12.5, spaceBefore=7, spaceAfter=2.5,
-                textColor=colors.HexColor("#1a3c6e"),
+                textColor=colors.HexColor("#1a3c6e"), keepWithNext=1,  # never a heading alone at a page's foot
             ),
             "triage": ParagraphStyle("triage", parent=body, fontName=BOLD, fontSize=11, leading=14),
         }
