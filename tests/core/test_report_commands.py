@@ -142,3 +142,15 @@ def test_headless_commands_never_import_qt(tmp_path, answers_file):
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
+
+
+def test_report_uses_the_assessment_engine_module_when_present(tmp_path, answers_file, monkeypatch):
+    import sys
+    import types
+
+    engine = types.ModuleType("hipdesk.assessment.engine")
+    engine.assess = fake_assess  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "hipdesk.assessment.engine", engine)
+    out = tmp_path / "e.pdf"
+    assert cli.main(["report", "--answers", str(answers_file), "-o", str(out)]) == 0
+    assert "Gluteal tendon pain" in " ".join(p.extract_text() for p in pypdf.PdfReader(out).pages)
