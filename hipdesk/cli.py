@@ -15,6 +15,8 @@ from hipdesk import __version__
 COMMAND_MODULES = [
     "hipdesk.commands.answers",
     "hipdesk.commands.assess",
+    "hipdesk.commands.report",
+    "hipdesk.commands.fhir",
 ]
 
 EXIT_USAGE = 2
