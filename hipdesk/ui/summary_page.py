@@ -8,7 +8,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from hipdesk.assessment import Assessment, CauseResult, Evidence, RedFlag
 from hipdesk.assessment.engine import assess
@@ -16,6 +16,7 @@ from hipdesk.assessment.wording import SummaryWording, summary_wording
 from hipdesk.content import Page
 from hipdesk.editing import SessionEditor
 from hipdesk.ui.context import UiContext
+from hipdesk.ui.export_bar import ExportBar
 from hipdesk.ui.page_base import WizardPage
 from hipdesk.ui.red_flag_banner import LEVEL_COLOUR
 
@@ -55,12 +56,10 @@ class SummaryPage(WizardPage):
         self.body.setMaximumWidth(1200)  # very long lines are hard to read on wide screens
         self.layout_.addWidget(self.body)
         self.layout_.addStretch(1)
-        actions = QHBoxLayout()
-        actions.setObjectName("summaryActions")
-        self.layout_.addLayout(actions)
-        #: Export buttons (PDF, print, FHIR, answers file) are added here by the shell. The name was asked
-        #: for by the integration plan; it hides QWidget.actions() on this page (Python side only).
-        self.actions = actions  # type: ignore[assignment]
+        # Save PDF, print, FHIR and answers file; hidden in kiosk mode (exports are for staff).
+        self.export_bar = ExportBar(ctx, lambda: self.editor)
+        self.export_bar.setVisible(not ctx.kiosk)
+        self.layout_.addWidget(self.export_bar)
 
     # -- WizardPage -------------------------------------------------------------------------------
     def bind(self, editor: SessionEditor | None) -> None:

@@ -93,7 +93,7 @@ def test_sections_show_regions_symptoms_exam_causes_and_advice(renderer):
     assert "Outer hip (bony point) 7/10" in flat
     assert "Present Pain during runs; Pain after runs; Pain at night" in flat
     assert "Not sure Pain crossing legs or on one leg" in flat
-    assert "Single leg stance 30s" in flat and "positive (5/10, 18 s)" in flat
+    assert "Single-leg stance, 30 seconds" in flat and "positive (5/10, 18 s)" in flat
     assert "Points towards: Outer hip marked 7/10" in flat
     assert "Change in weekly distance +50 %" in flat
     assert "SSRI antidepressant raises the bleeding risk" in flat
