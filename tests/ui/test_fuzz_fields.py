@@ -19,7 +19,10 @@ dates = st.dates().map(lambda d: d.isoformat())
 typed = st.one_of(st.text(max_size=1200), numbers, dates, st.sampled_from(["", " ", "1e309", "-0", "٣", "2024-02-30"]))
 
 
-@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large])
+SLOW_IS_FINE = [HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large]
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=SLOW_IS_FINE)
 @given(data=st.data())
 def test_typing_anything_anywhere(window, data) -> None:
     if window.wizard.editor is None:
