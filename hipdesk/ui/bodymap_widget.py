@@ -115,6 +115,7 @@ class BodyMapView(QGraphicsView):
         self.setScene(self.scene_)
         self.items_by_key: dict[Key, list[RegionItem]] = {}
         self.numbers: dict[Key, list[QGraphicsSimpleTextItem]] = {}
+        self.number_centres: dict[QGraphicsSimpleTextItem, Point] = {}
         self.marks: dict[Key, int] = {}
         self.current: Key | None = None
         self.hovered: Key | None = None
@@ -165,7 +166,7 @@ class BodyMapView(QGraphicsView):
                     cx, cy = centroid(outline.points)
                     number = self._text("", place.x + cx, place.y + cy, 15)
                     number.setAcceptHoverEvents(False)
-                    number.setData(0, (place.x + cx, place.y + cy))
+                    self.number_centres[number] = (place.x + cx, place.y + cy)
                     self.numbers.setdefault(key, []).append(number)
         self.scene_.setSceneRect(QRectF(-4, 0, layout.width + 8, layout.height))
         self._restyle()
@@ -203,7 +204,7 @@ class BodyMapView(QGraphicsView):
             for number in self.numbers.get(key, []):
                 number.setText("" if intensity is None else str(intensity))
                 number.setBrush(QBrush(QColor(text_colour_on(intensity or 0))))
-                x, y = number.data(0)
+                x, y = self.number_centres[number]
                 rect = number.boundingRect()
                 number.setPos(x - rect.width() / 2, y - rect.height() / 2)
 
@@ -416,8 +417,8 @@ class BodyMapWidget(QWidget):
                     item.setBackground(QBrush(QColor(intensity_colour(value))))
                     item.setForeground(QBrush(QColor(text_colour_on(value))))
                 else:
-                    item.setData(Qt.ItemDataRole.BackgroundRole, None)
-                    item.setData(Qt.ItemDataRole.ForegroundRole, None)
+                    item.setBackground(QBrush())  # no brush: the list's own colours
+                    item.setForeground(QBrush(self.palette().text()))
             if self.current is not None:
                 self.region_list.setCurrentItem(self.list_items[self.current])
             active = self.current is not None and self.current in self.marks
