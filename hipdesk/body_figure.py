@@ -72,16 +72,18 @@ def figure_drawing(marks: Iterable[RegionMark], width: float, catalogue: Catalog
                                text_colour_on(mark.intensity)))
         if view.side_labels:
             base = place.y + view.height + LABEL_HEIGHT - 8
-            root.add(_text(place.x + view.width * 0.22, base, catalogue.text.your_left, 14, FONT_BOLD))
-            root.add(_text(place.x + view.width * 0.78, base, catalogue.text.your_right, 14, FONT_BOLD))
+            # Anchored to the view's outer edges, as on screen: as far apart as they can be.
+            root.add(_text(place.x + 2, base, catalogue.text.your_left, 16, FONT_BOLD, anchor="start"))
+            root.add(_text(place.x + view.width - 2, base, catalogue.text.your_right, 16, FONT_BOLD, anchor="end"))
     _legend(root, catalogue, layout.height + 6, layout.width)
     return drawing
 
 
-def _text(x: float, y: float, text: str, size: float, font: str = FONT, colour: str = "#000000") -> Group:
-    """Centred text at (x, y) in figure units; un-flipped so it reads the right way up."""
+def _text(x: float, y: float, text: str, size: float, font: str = FONT, colour: str = "#000000",
+          anchor: str = "middle") -> Group:
+    """Text with its baseline at (x, y) in figure units; un-flipped so it reads the right way up."""
     group = Group(transform=(1, 0, 0, -1, x, y))
-    group.add(String(0, 0, text, fontName=font, fontSize=size, fillColor=colors.HexColor(colour), textAnchor="middle"))
+    group.add(String(0, 0, text, fontName=font, fontSize=size, fillColor=colors.HexColor(colour), textAnchor=anchor))
     return group
 
 

@@ -196,7 +196,7 @@ def text_colour_on(intensity: int) -> str:
 # -- layout shared by the map and the PDF ---------------------------------------------------------
 TITLE_HEIGHT = 46.0  # room above each view for its title (up to two lines)
 LABEL_HEIGHT = 30.0  # room below each view for "your left" / "your right"
-GAP = 14.0  # between views
+GAP = 40.0  # between views: keeps one view's "your right" well apart from the next one's "your left"
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from pathlib import Path
 OUT = Path(__file__).resolve().parents[1] / "resources" / "body" / "regions.json"
 Point = tuple[float, float]
 
-FRONT_W, SIDE_W, HEIGHT = 180.0, 150.0, 520.0
+FRONT_W, SIDE_W, HEIGHT = 200.0, 150.0, 520.0
 
 
 def chaikin(points: list[Point], rounds: int = 3) -> list[Point]:

@@ -145,14 +145,17 @@ class BodyMapView(QGraphicsView):
         text = self.catalogue.text
         for place in layout.placements:
             view = place.view
-            self._lines(view.title, place.x + view.width / 2, place.y - 12, 16)
+            self._lines(view.title, place.x + view.width / 2, place.y - 12, 17)
             for polygon in view.figure:
                 body = self.scene_.addPath(_path(polygon, place.x, place.y), _pen(BODY_LINE, 1.4), QBrush(BODY_FILL))
                 body.setZValue(1)
             if view.side_labels:
                 y = place.y + view.height + LABEL_HEIGHT / 2
-                self._text(text.your_left, place.x + view.width * 0.22, y, 15)
-                self._text(text.your_right, place.x + view.width * 0.78, y, 15)
+                # Anchored to the view's outer edges: as far apart as they can be, never overlapping.
+                left = self._text(text.your_left, place.x, y, 16)
+                left.setX(place.x + 2)
+                right = self._text(text.your_right, place.x, y, 16)
+                right.setX(place.x + view.width - 2 - right.boundingRect().width())
             for region in self.catalogue.regions:
                 for outline in region.outlines:
                     if outline.view != view.id:
@@ -164,7 +167,7 @@ class BodyMapView(QGraphicsView):
                     self.scene_.addItem(item)
                     self.items_by_key.setdefault(key, []).append(item)
                     cx, cy = centroid(outline.points)
-                    number = self._text("", place.x + cx, place.y + cy, 15)
+                    number = self._text("", place.x + cx, place.y + cy, 14)
                     number.setAcceptHoverEvents(False)
                     self.number_centres[number] = (place.x + cx, place.y + cy)
                     self.numbers.setdefault(key, []).append(number)
@@ -312,7 +315,10 @@ class BodyMapWidget(QWidget):
         slider_row.addWidget(self.intensity_value)
         side = QVBoxLayout()
         side.setContentsMargins(0, 0, 0, 0)
+        # Top to bottom in the order of Tab: pick an area, say how much it hurts, then the questions.
         side.addWidget(self.readback)
+        side.addWidget(self.list_label)
+        side.addWidget(self.region_list, 1)
         side.addWidget(self.intensity_heading)
         side.addWidget(self.intensity_help)
         side.addLayout(slider_row)
@@ -321,8 +327,6 @@ class BodyMapWidget(QWidget):
         self.extra = QVBoxLayout()
         self.extra.setContentsMargins(0, 0, 0, 0)
         side.addLayout(self.extra)
-        side.addWidget(self.list_label)
-        side.addWidget(self.region_list, 1)
         self.side_panel = QWidget()
         self.side_panel.setLayout(side)
         self.side_panel.setMinimumWidth(260)
@@ -331,7 +335,6 @@ class BodyMapWidget(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.view, 3)
         outer.addWidget(self.side_panel, 1)
-        # Tab goes list -> intensity -> remove: pick an area, then say how much it hurts.
         QWidget.setTabOrder(self.region_list, self.intensity)
         QWidget.setTabOrder(self.intensity, self.clear_button)
         self._refresh()
