@@ -149,3 +149,36 @@ def test_clear_button_removes_the_chosen_region(qtbot, body_map) -> None:
     qtbot.mouseClick(body_map.clear_button, Qt.MouseButton.LeftButton)
     assert body_map.marks == {}
     assert not body_map.intensity.isEnabled()
+
+
+def test_your_right_label_sits_under_the_persons_right_regions(qtbot, body_map, placed) -> None:
+    """Left/right safety on screen: in the front and back views "your right" is on the side of the right regions."""
+    from PySide6.QtWidgets import QGraphicsSimpleTextItem
+
+    labels = [item for item in body_map.view.scene().items() if isinstance(item, QGraphicsSimpleTextItem)]
+    for view_id in ("front", "back"):
+        place = placed[view_id]
+        inside = [label for label in labels
+                  if place.x <= label.sceneBoundingRect().center().x() <= place.x + place.view.width]
+        right = next(label for label in inside if label.text() == "your right").sceneBoundingRect().center().x()
+        left = next(label for label in inside if label.text() == "your left").sceneBoundingRect().center().x()
+        right_regions = [item.sceneBoundingRect().center().x() for (_, side), items in body_map.view.items_by_key.items()
+                         for item in items if side == "right" and place.x <= item.sceneBoundingRect().center().x()
+                         <= place.x + place.view.width]
+        assert right_regions and right > left
+        assert all(x > place.x + place.view.width / 2 for x in right_regions)
+
+
+@pytest.mark.parametrize("size", [(700, 420), (1024, 600), (1900, 1000)])
+def test_figure_fills_the_map_at_every_size(qtbot, size) -> None:
+    widget = BodyMapWidget(CATALOGUE)
+    qtbot.addWidget(widget)
+    widget.resize(*size)
+    widget.show()
+    qtbot.waitExposed(widget)
+    view = widget.view
+    shown = view.mapFromScene(view.sceneRect()).boundingRect()
+    port = view.viewport().rect()
+    assert port.contains(shown.adjusted(1, 1, -1, -1))
+    # Scaled to fit one direction fully (a vector figure: no fixed pixel size, nothing clipped).
+    assert shown.width() >= port.width() - 4 or shown.height() >= port.height() - 4
