@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QGraphicsPathItem,
     QGraphicsScene,
@@ -288,6 +288,7 @@ class BodyMapWidget(QWidget):
             self.region_list.addItem(item)
             self.list_items[key] = item
         self.region_list.itemChanged.connect(self._item_changed)
+        self.region_list.installEventFilter(self)
         self.region_list.currentItemChanged.connect(self._current_item_changed)
 
         self.intensity_heading = QLabel()
@@ -388,6 +389,21 @@ class BodyMapWidget(QWidget):
         key = item.data(Qt.ItemDataRole.UserRole)
         self.current = (key[0], key[1])
         self._refresh()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """In the list, a digit 0–9 marks the current region with that intensity (a keyboard shortcut)."""
+        if watched is self.region_list and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            text = event.text()
+            item = self.region_list.currentItem()
+            if len(text) == 1 and text.isdigit() and item is not None:
+                key = item.data(Qt.ItemDataRole.UserRole)
+                key = (key[0], key[1])
+                self.current = key
+                if self.marks.get(key) != int(text):
+                    self._set(key, int(text))
+                self._refresh()
+                return True
+        return super().eventFilter(watched, event)
 
     def _intensity_moved(self, value: int) -> None:
         if self._updating or self.current is None or self.current not in self.marks:

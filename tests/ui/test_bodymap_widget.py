@@ -182,3 +182,14 @@ def test_figure_fills_the_map_at_every_size(qtbot, size) -> None:
     assert port.contains(shown.adjusted(1, 1, -1, -1))
     # Scaled to fit one direction fully (a vector figure: no fixed pixel size, nothing clipped).
     assert shown.width() >= port.width() - 4 or shown.height() >= port.height() - 4
+
+
+def test_a_digit_in_the_list_marks_the_current_region_with_that_intensity(qtbot, body_map) -> None:
+    listing = body_map.region_list
+    listing.setFocus()
+    listing.setCurrentItem(body_map.list_items[("outer_knee", "left")])
+    qtbot.keyClick(listing, Qt.Key.Key_7)
+    assert body_map.marks == {("outer_knee", "left"): 7}
+    qtbot.keyClick(listing, Qt.Key.Key_2)
+    assert body_map.marks == {("outer_knee", "left"): 2}
+    assert body_map.readback.text() == "You marked: LEFT outer knee, 2/10"
