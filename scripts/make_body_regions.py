@@ -68,8 +68,10 @@ def head(cx: float) -> list[Point]:
 
 # Regions on the front (mirror) view, right side, as offsets from the midline.
 FRONT_REGIONS: dict[str, list[Point]] = {
-    "groin": [(5, 248), (26, 228), (37, 238), (33, 256), (13, 282), (5, 280)],
-    "front_thigh": [(9, 294), (32, 266), (40, 280), (38, 330), (32, 368), (12, 370), (8, 330)],
+    "groin": [(5, 248), (24, 230), (31, 238), (27, 258), (13, 282), (5, 280)],
+    # The side of the hip as seen from the front: where a person with outer-hip pain points first.
+    "outer_hip": [(33, 236), (40, 238), (44, 254), (43, 272), (37, 278), (32, 256)],
+    "front_thigh": [(9, 294), (30, 277), (40, 287), (38, 330), (32, 368), (12, 370), (8, 330)],
     "outer_knee": [(22, 376), (35, 374), (36, 398), (22, 398)],
     "below_knee": [(10, 404), (35, 404), (36, 432), (30, 468), (14, 470), (10, 440)],
 }
