@@ -18,6 +18,7 @@ from hipdesk.body_regions import (
     Point,
     centroid,
     figure_layout,
+    has_room_for_number,
     intensity_colour,
     load_catalogue,
     text_colour_on,
@@ -67,6 +68,8 @@ def figure_drawing(marks: Iterable[RegionMark], width: float, catalogue: Catalog
                     continue
                 root.add(Polygon(at(outline.points), fillColor=colors.HexColor(intensity_colour(mark.intensity)),
                                  strokeColor=MARKED_STROKE, strokeWidth=1.2))
+                if not has_room_for_number(outline.points):
+                    continue
                 cx, cy = centroid(outline.points)
                 root.add(_text(place.x + cx, place.y + cy + 5, str(mark.intensity), 14, FONT_BOLD,
                                text_colour_on(mark.intensity)))

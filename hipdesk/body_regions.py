@@ -228,6 +228,16 @@ def figure_layout(catalogue: Catalogue) -> FigureLayout:
     return FigureLayout(placements, max(x - GAP, 0.0), height)
 
 
+#: Narrower outlines carry no number (it would spill over the edge); the region shows it in another view.
+NUMBER_MIN_WIDTH = 12.0
+
+
+def has_room_for_number(points: list[Point]) -> bool:
+    """True when an outline is wide enough to write its intensity inside it."""
+    xs = [x for x, _ in points]
+    return max(xs) - min(xs) >= NUMBER_MIN_WIDTH
+
+
 def centroid(points: list[Point]) -> Point:
     """The area centroid of a simple polygon (where a region's number is written)."""
     area = cx = cy = 0.0

@@ -34,6 +34,7 @@ from hipdesk.body_regions import (
     Point,
     centroid,
     figure_layout,
+    has_room_for_number,
     intensity_colour,
     text_colour_on,
 )
@@ -166,8 +167,10 @@ class BodyMapView(QGraphicsView):
                     item.on_hover = self._hover
                     self.scene_.addItem(item)
                     self.items_by_key.setdefault(key, []).append(item)
+                    if not has_room_for_number(outline.points):
+                        continue
                     cx, cy = centroid(outline.points)
-                    number = self._text("", place.x + cx, place.y + cy, 14)
+                    number = self._text("", place.x + cx, place.y + cy, 15)
                     number.setAcceptHoverEvents(False)
                     self.number_centres[number] = (place.x + cx, place.y + cy)
                     self.numbers.setdefault(key, []).append(number)

@@ -122,3 +122,11 @@ def test_side_drawn_in_the_other_sides_view_is_refused(tmp_path: Path) -> None:
 
     with pytest.raises(ContentError, match="cannot be drawn in view 'right_side'"):
         load_catalogue(_broken(tmp_path, move))
+
+
+def test_every_region_has_an_outline_wide_enough_to_show_its_number(catalogue) -> None:
+    from hipdesk.body_regions import has_room_for_number
+
+    for region in catalogue.regions:
+        for side in ("left", "right"):
+            assert any(has_room_for_number(o.points) for o in region.outlines if o.side == side), (region.id, side)
