@@ -122,6 +122,10 @@ class Catalogue(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
             intensity="" if intensity is None else intensity,
         )
 
+    def body_site(self, region: str, side: Side) -> tuple[Code, Code]:
+        """SNOMED CT codes for export: the region's body structure and its laterality qualifier."""
+        return self.region(region).snomed, self.laterality[side]
+
     def region_label(self, region: str, side: Side) -> str:
         """A region by name with its side, for lists and headings: "Right outer hip"."""
         return f"{self.text.side_names[side]} {self.region(region).name}"

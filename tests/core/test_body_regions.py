@@ -130,3 +130,10 @@ def test_every_region_has_an_outline_wide_enough_to_show_its_number(catalogue) -
     for region in catalogue.regions:
         for side in ("left", "right"):
             assert any(has_room_for_number(o.points) for o in region.outlines if o.side == side), (region.id, side)
+
+
+def test_body_site_gives_structure_and_laterality_codes(catalogue) -> None:
+    structure, laterality = catalogue.body_site("sacroiliac", "left")
+    assert (structure.code, structure.display, structure.exact) == ("39723000", "Sacroiliac joint structure", True)
+    assert (laterality.code, laterality.display) == ("7771000", "Left")
+    assert catalogue.body_site("outer_thigh", "right")[0].exact is False  # coded by the broader thigh structure
