@@ -1,0 +1,195 @@
+"""The body map: a click counts only inside a region's real outline; the keyboard reaches every region."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+
+from hipdesk.body_regions import centroid, figure_layout, load_catalogue
+from hipdesk.ui.bodymap_widget import BodyMapWidget, RegionItem
+
+CATALOGUE = load_catalogue()
+OUTLINES = [
+    (region.id, outline.side, outline.view, index)
+    for region in CATALOGUE.regions
+    for index, outline in enumerate(region.outlines)
+]
+
+
+@pytest.fixture(scope="module")
+def placed():
+    return {place.view.id: place for place in figure_layout(CATALOGUE).placements}
+
+
+@pytest.fixture
+def body_map(qtbot):
+    widget = BodyMapWidget(CATALOGUE)
+    qtbot.addWidget(widget)
+    widget.resize(1600, 1000)  # large: one pixel is well under one figure unit
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def _click(qtbot, widget: BodyMapWidget, scene_point: QPointF) -> None:
+    view = widget.view
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.mapFromScene(scene_point))
+
+
+def _region_items(widget: BodyMapWidget) -> list[RegionItem]:
+    return [item for items in widget.view.items_by_key.values() for item in items]
+
+
+@pytest.mark.parametrize(("region", "side", "view_id", "index"), OUTLINES,
+                         ids=[f"{r}-{s}-{v}" for r, s, v, _ in OUTLINES])
+def test_click_at_centre_of_outline_selects_that_region_only(qtbot, body_map, placed, region, side, view_id, index) -> None:
+    outline = CATALOGUE.region(region).outlines[index]
+    place = placed[view_id]
+    cx, cy = centroid(outline.points)
+    point = QPointF(place.x + cx, place.y + cy)
+    with qtbot.waitSignal(body_map.mark_changed) as signal:
+        _click(qtbot, body_map, point)
+    assert signal.args == [region, side, 5]
+    assert body_map.marks == {(region, side): 5}
+    assert body_map.readback.text() == f"You marked: {side.upper()} {CATALOGUE.region(region).name}, 5/10"
+    _click(qtbot, body_map, point)  # the same click again clears it
+    assert body_map.marks == {}
+
+
+def _outside_point(widget: BodyMapWidget, item: RegionItem) -> QPointF | None:
+    """A point in the item's bounding box, clear (by a margin) of every region's outline."""
+    rect = item.sceneBoundingRect()
+    others = _region_items(widget)
+    steps = 12
+    for i in range(steps + 1):
+        for j in range(steps + 1):
+            point = QPointF(rect.left() + rect.width() * i / steps, rect.top() + rect.height() * j / steps)
+            near = [point + QPointF(dx, dy) for dx in (-2, 0, 2) for dy in (-2, 0, 2)]
+            if not any(other.sceneBoundingRect().contains(p) and other.path().contains(other.mapFromScene(p))
+                       for other in others for p in near):
+                return point
+    return None
+
+
+@pytest.mark.parametrize(("region", "side", "view_id", "index"), OUTLINES,
+                         ids=[f"{r}-{s}-{v}" for r, s, v, _ in OUTLINES])
+def test_click_in_bounding_box_but_outside_outline_selects_nothing(qtbot, body_map, region, side, view_id, index) -> None:
+    items = body_map.view.items_by_key[(region, side)]
+    outline_index = [o.view for o in CATALOGUE.region(region).outlines if o.side == side].index(view_id)
+    item = items[outline_index]
+    point = _outside_point(body_map, item)
+    assert point is not None, "every outline is narrower than its bounding box somewhere"
+    assert item.sceneBoundingRect().contains(point)
+    assert not item.path().contains(item.mapFromScene(point))
+    _click(qtbot, body_map, point)
+    assert body_map.marks == {}
+    assert body_map.readback.text().startswith("Nothing marked")
+
+
+def test_keyboard_marks_a_region_and_sets_its_intensity(qtbot, body_map) -> None:
+    marks: list[tuple] = []
+    body_map.mark_changed.connect(lambda *args: marks.append(args))
+    listing = body_map.region_list
+    listing.setFocus()
+    listing.setCurrentRow(0)
+    target = CATALOGUE.region_keys().index(("outer_hip", "right"))
+    for _ in range(target):
+        qtbot.keyClick(listing, Qt.Key.Key_Down)
+    qtbot.keyClick(listing, Qt.Key.Key_Space)
+    assert body_map.marks == {("outer_hip", "right"): 5}
+    # Tab moves on to the intensity control, where the arrow keys change the value.
+    qtbot.keyClick(listing, Qt.Key.Key_Tab)
+    assert body_map.intensity.hasFocus()
+    qtbot.keyClick(body_map.intensity, Qt.Key.Key_Right)
+    assert body_map.marks == {("outer_hip", "right"): 6}
+    assert marks[-1] == ("outer_hip", "right", 6)
+    item = body_map.list_items[("outer_hip", "right")]
+    assert item.data(Qt.ItemDataRole.AccessibleTextRole) == "Right outer hip, pain 6 of 10"
+    assert item.checkState() == Qt.CheckState.Checked
+    assert body_map.intensity.accessibleName() == "Right outer hip, pain 6 of 10"
+    assert body_map.readback.text() == "You marked: RIGHT outer hip, 6/10"
+    # The map shows the same mark: filled, with its number written on it.
+    number = body_map.view.numbers[("outer_hip", "right")][0]
+    assert number.text() == "6"
+    # Space on the same row clears it again, everywhere.
+    listing.setFocus()
+    qtbot.keyClick(listing, Qt.Key.Key_Space)
+    assert body_map.marks == {}
+    assert number.text() == ""
+    assert body_map.list_items[("outer_hip", "right")].data(Qt.ItemDataRole.AccessibleTextRole) == (
+        "Right outer hip, not marked"
+    )
+
+
+def test_list_holds_every_region_on_both_sides_in_step_with_the_map(qtbot, body_map) -> None:
+    assert body_map.region_list.count() == 2 * len(CATALOGUE.regions)
+    body_map.set_marks({("groin", "left"): 3})
+    assert body_map.list_items[("groin", "left")].checkState() == Qt.CheckState.Checked
+    assert body_map.view.numbers[("groin", "left")][0].text() == "3"
+    assert body_map.region_list.focusPolicy() != Qt.FocusPolicy.NoFocus
+
+
+def test_hover_highlights_the_region_under_the_pointer(qtbot, body_map, placed) -> None:
+    outline = next(o for o in CATALOGUE.region("outer_hip").outlines if o.side == "right")
+    cx, cy = centroid(outline.points)
+    place = placed[outline.view]
+    target = body_map.view.mapFromScene(QPointF(place.x + cx, place.y + cy))
+    qtbot.mouseMove(body_map.view.viewport(), QPoint(2, 2))
+    qtbot.mouseMove(body_map.view.viewport(), target)
+    qtbot.waitUntil(lambda: body_map.view.hovered == ("outer_hip", "right"), timeout=2000)
+    item = body_map.view.items_by_key[("outer_hip", "right")][0]
+    other = body_map.view.items_by_key[("outer_hip", "left")][0]
+    assert item.brush().style() != Qt.BrushStyle.NoBrush
+    assert other.brush().style() == Qt.BrushStyle.NoBrush
+
+
+def test_clear_button_removes_the_chosen_region(qtbot, body_map) -> None:
+    body_map.toggle(("buttock", "left"))
+    assert body_map.clear_button.isEnabled()
+    qtbot.mouseClick(body_map.clear_button, Qt.MouseButton.LeftButton)
+    assert body_map.marks == {}
+    assert not body_map.intensity.isEnabled()
+
+
+def test_your_right_label_sits_under_the_persons_right_regions(qtbot, body_map, placed) -> None:
+    """Left/right safety on screen: in the front and back views "your right" is on the side of the right regions."""
+    from PySide6.QtWidgets import QGraphicsSimpleTextItem
+
+    labels = [item for item in body_map.view.scene().items() if isinstance(item, QGraphicsSimpleTextItem)]
+    for view_id in ("front", "back"):
+        place = placed[view_id]
+        inside = [label for label in labels
+                  if place.x <= label.sceneBoundingRect().center().x() <= place.x + place.view.width]
+        right = next(label for label in inside if label.text() == "your right").sceneBoundingRect().center().x()
+        left = next(label for label in inside if label.text() == "your left").sceneBoundingRect().center().x()
+        right_regions = [item.sceneBoundingRect().center().x() for (_, side), items in body_map.view.items_by_key.items()
+                         for item in items if side == "right" and place.x <= item.sceneBoundingRect().center().x()
+                         <= place.x + place.view.width]
+        assert right_regions and right > left
+        assert all(x > place.x + place.view.width / 2 for x in right_regions)
+
+
+@pytest.mark.parametrize("size", [(700, 420), (1024, 600), (1900, 1000)])
+def test_figure_fills_the_map_at_every_size(qtbot, size) -> None:
+    widget = BodyMapWidget(CATALOGUE)
+    qtbot.addWidget(widget)
+    widget.resize(*size)
+    widget.show()
+    qtbot.waitExposed(widget)
+    view = widget.view
+    shown = view.mapFromScene(view.sceneRect()).boundingRect()
+    port = view.viewport().rect()
+    assert port.contains(shown.adjusted(1, 1, -1, -1))
+    # Scaled to fit one direction fully (a vector figure: no fixed pixel size, nothing clipped).
+    assert shown.width() >= port.width() - 4 or shown.height() >= port.height() - 4
+
+
+def test_a_digit_in_the_list_marks_the_current_region_with_that_intensity(qtbot, body_map) -> None:
+    listing = body_map.region_list
+    listing.setFocus()
+    listing.setCurrentItem(body_map.list_items[("outer_knee", "left")])
+    qtbot.keyClick(listing, Qt.Key.Key_7)
+    assert body_map.marks == {("outer_knee", "left"): 7}
+    qtbot.keyClick(listing, Qt.Key.Key_2)
+    assert body_map.marks == {("outer_knee", "left"): 2}
+    assert body_map.readback.text() == "You marked: LEFT outer knee, 2/10"
