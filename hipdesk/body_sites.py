@@ -1,7 +1,6 @@
 """Body-region display names and SNOMED CT codes for the report and the FHIR export.
 
-Reads `resources/body_sites_placeholder.json` until the body-map issue ships `resources/body/`;
-then only `load_body_sites` needs to read the new file.
+Built from the body-map catalogue (`resources/body/regions.json`), the one source of region names and codes.
 """
 
 from __future__ import annotations
@@ -10,7 +9,7 @@ from functools import cache
 
 import msgspec
 
-from hipdesk.resources import resource_path
+from hipdesk.body_regions import load_catalogue
 
 
 class Coded(msgspec.Struct, frozen=True):
@@ -47,5 +46,11 @@ def readable_id(identifier: str) -> str:
 
 @cache
 def load_body_sites() -> BodySites:
-    """The region table from resources/ (read once)."""
-    return msgspec.json.decode(resource_path("body_sites_placeholder.json").read_bytes(), type=BodySites)
+    """The region table, from the body-map catalogue (read once)."""
+    catalogue = load_catalogue()
+    regions = {
+        region.id: BodySite(code=region.snomed.code, display=region.snomed.display, name=readable_id(region.name))
+        for region in catalogue.regions
+    }
+    laterality = {side: Coded(code=code.code, display=code.display) for side, code in catalogue.laterality.items()}
+    return BodySites(regions=regions, laterality=laterality, note=catalogue.convention)
