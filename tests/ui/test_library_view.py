@@ -207,3 +207,28 @@ def test_kiosk_hides_the_session_list(qtbot, questionnaire: Questionnaire, store
     window = MainWindow(questionnaire, store, kiosk=True)
     qtbot.addWidget(window)
     assert not window.sessions_action.isVisible()
+
+
+def test_answers_given_in_the_wizard_reach_the_list_after_a_page_change(qtbot, questionnaire: Questionnaire,
+                                                                       store: SessionStore) -> None:
+    draft = store.create_session({"setting": "clinic", "filled_by": "patient"})
+    assert draft.id is not None
+    store.set_current_page(draft.id, "about")
+    window = MainWindow(questionnaire, store)
+    qtbot.addWidget(window)
+    window.show()
+    view = window.show_library()
+    view.select_row(0)
+    view.open_button.click()
+    editor = window.wizard.editor
+    assert editor is not None
+    editor.set_answer("name", "Wizard Person")
+    editor.set_answer("birth_date", "1985-04-23")
+    editor.set_answer("pain_now", "4")
+    window.wizard.back()  # any page change refreshes the list columns
+    row = library.fetch_rows(store, library.LibraryQuery())[0]
+    assert (row.person_name, row.worst_pain, row.person_id is not None) == ("Wizard Person", 4, True)
+    window.wizard.finish()
+    assert library.fetch_rows(store, library.LibraryQuery())[0].status == "complete"
+    window.show_library()
+    assert shown(view, "status") == ["Complete"] and shown(view, "person") == ["Wizard Person"]
