@@ -76,6 +76,14 @@ class PersonTrend:
                     found.append((series, point, point.value - point.change))
         return sorted(found, key=lambda entry: (entry[1].index, entry[0].key))
 
+    def latest_changes(self) -> tuple[str | None, list[tuple[TrendSeries, TrendPoint, int]]]:
+        """The date of the latest session holding any score, and the meaningful changes it shows."""
+        indexes = [point.index for series in (*self.scores, *self.regions) for point in series.points]
+        if not indexes:
+            return None, []
+        latest = max(indexes)
+        return self.dates[latest], [entry for entry in self.meaningful_changes() if entry[1].index == latest]
+
 
 def build_series(key: str, label: str, values: Sequence[tuple[int, int, str, int]]) -> TrendSeries:
     """A series from (session id, index, date, value), oldest first, each point compared with the one before."""

@@ -26,6 +26,8 @@ class TrendChart(QWidget):
         """Show these series (x = session position, labelled by date)."""
         self.series = tuple(series)
         self.dates = tuple(dates)
+        legend_rows = (len(self.series) + 1) // 2
+        self.setMinimumHeight(170 + legend_rows * self.fontMetrics().height())  # the plot keeps its height
         self.setAccessibleName(self.title + ": " + "; ".join(
             f"{s.label} " + ", ".join(f"{p.date} {p.value}" for p in s.points) for s in self.series
         ))
@@ -128,11 +130,16 @@ class TrendsPanel(QWidget):
         self.regions_chart.set_data(trend.regions, trend.dates)
         self.regions_chart.setVisible(bool(trend.regions))
         lines = [texts["trends_legend"]]
-        if not trend.scores and not trend.regions:
+        latest, changes = trend.latest_changes()
+        if latest is None:
             lines = [texts["trends_empty"]]
-        for series, point, before in trend.meaningful_changes():
+        elif changes:
+            lines.append(texts["trends_latest"].format(date=latest))
+        else:
+            lines.append(texts["trends_latest_none"].format(date=latest))
+        for series, point, before in changes:
             direction = texts["better"] if point.value < before else texts["worse"]
             lines.append(texts["trends_change"].format(
-                label=series.label, before=before, after=point.value, date=point.date, direction=direction
+                label=series.label, before=before, after=point.value, direction=direction
             ))
         self.changes.setText("\n".join(lines))

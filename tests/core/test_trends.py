@@ -68,3 +68,14 @@ def test_trend_drawing_renders_into_a_pdf() -> None:
     assert {"Pain scores", "Pain now", "2026-01-01", "2026-01-08"} <= set(texts)
     rings = [s for s in drawing.contents if getattr(s, "r", None) == 5]
     assert len(rings) == 1  # the one meaningful change (8 → 4) is ringed
+
+
+def test_latest_changes_skip_a_new_draft_without_scores(store: SessionStore, questionnaire: Questionnaire) -> None:
+    _session(store, questionnaire, "2026-04-01", {"outer_hip": 8}, pain_now=8, pain_worst=9)
+    _session(store, questionnaire, "2026-04-08", {"outer_hip": 7}, pain_now=5, pain_worst=8)
+    _session(store, questionnaire, "2026-04-15", {})  # a follow-up just started: nothing scored yet
+    person = library.fetch_rows(store, library.LibraryQuery())[0].person_id
+    assert person is not None
+    date, changes = person_trend(store, questionnaire, person).latest_changes()
+    assert date == "2026-04-08"
+    assert [(s.key, before, p.value) for s, p, before in changes] == [("pain_now", 8, 5)]

@@ -179,7 +179,8 @@ def test_trends_show_the_selected_persons_chart_data(qtbot, ctx: UiContext) -> N
     assert [s.key for s in chart.series] == ["pain_now", "pain_worst"]
     assert [(p.value, p.meaningful) for p in chart.series[0].points] == [(8, False), (7, False), (4, True)]
     assert chart.dates == ("2026-01-01", "2026-01-08", "2026-01-15")
-    assert "Pain now: 7 → 4 on 2026-01-15 (better)" in view.trends.changes.text()
+    assert "latest check (2026-01-15)" in view.trends.changes.text()
+    assert "• Pain now: 7 → 4 (better)" in view.trends.changes.text()
     assert not view.trends.regions_chart.isVisible()  # no body-map marks yet
     assert not chart.grab().isNull()
 
