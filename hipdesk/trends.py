@@ -155,9 +155,10 @@ def trend_drawing(
         drawing.add(Line(left, y_at(value), right, y_at(value), strokeColor=lightgrey, strokeWidth=0.5))
         drawing.add(String(left - 4, y_at(value) - 3, str(value), fontName=font_name, fontSize=7, textAnchor="end"))
     drawing.add(Rect(left, bottom, right - left, plot_h, fillColor=None, strokeColor=black, strokeWidth=0.6))
-    step = max(1, (len(dates) + 7) // 8)  # at most about eight date labels
+    label_width = 40.0  # a YYYY-MM-DD date at 6.5 pt, with a gap
+    step = max(1, int(len(dates) * label_width // max(right - left, 1)) + 1)
     for index, date in enumerate(dates):
-        if index % step == 0 or index == len(dates) - 1:
+        if index % step == 0:
             drawing.add(String(x_at(index), bottom - 10, date, fontName=font_name, fontSize=6.5, textAnchor="middle"))
     for number, line in enumerate(series):
         colour = HexColor(PALETTE[number % len(PALETTE)])

@@ -233,3 +233,22 @@ def test_answers_given_in_the_wizard_reach_the_list_after_a_page_change(qtbot, q
     assert library.fetch_rows(store, library.LibraryQuery())[0].status == "complete"
     window.show_library()
     assert shown(view, "status") == ["Complete"] and shown(view, "person") == ["Wizard Person"]
+
+
+def test_main_window_opens_a_complete_sessions_summary_and_forgets_a_deleted_one(
+        qtbot, questionnaire: Questionnaire, store: SessionStore) -> None:
+    done = add(store, questionnaire, "2026-01-01", **CLINIC, name="Finished Person")
+    window = MainWindow(questionnaire, store)
+    qtbot.addWidget(window)
+    window.show()
+    view = window.show_library()
+    view.select_row(0)
+    view.open_button.click()
+    assert window.current_page_id() == "summary"
+    assert window.wizard.editor is not None and window.wizard.editor.session_id == done
+    window.show_library()
+    window.ctx.ask = lambda *_args: True
+    view.select_row(0)
+    view.delete_button.click()
+    assert window.wizard.editor is None  # the wizard no longer shows the deleted session
+    assert window.current_page_id() == "start"
