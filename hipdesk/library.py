@@ -300,15 +300,24 @@ def start_follow_up(
     return store.load_session(session.id)
 
 
-def delete_session(store: SessionStore, session_id: int) -> None:
+def delete_session(store: SessionStore, session_id: int) -> bool:
     """Erase a session (and its person when no other session is theirs) from the file's bytes.
 
     `secure_delete` (set by the store) zeroes the freed space; the checkpoint copies that into the main
-    file and empties the write-ahead log, which would otherwise still hold the old pages.
+    file and empties the write-ahead log, which would otherwise still hold the old pages. Returns False
+    when another connection (a second copy of the app) kept the checkpoint from finishing: the rows are
+    deleted, but old pages stay in the log until a later checkpoint (at the latest when the last
+    connection closes).
     """
     row = store.conn.execute("SELECT person_id FROM sessions WHERE id = ?", (session_id,)).fetchone()
     with store.transaction() as conn:
         conn.execute("DELETE FROM sessions WHERE id = ?", (session_id,))
         if row is not None:
             _drop_if_orphan(store, row[0])
-    store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return erase_freed_pages(store)
+
+
+def erase_freed_pages(store: SessionStore) -> bool:
+    """Checkpoint and empty the write-ahead log; True when nothing is left in it."""
+    busy, log_pages, _done = store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    return busy == 0 and log_pages in (0, -1)

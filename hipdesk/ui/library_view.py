@@ -333,7 +333,8 @@ class SessionLibrary(QWidget):
         question = texts["delete_question"].format(name=row.person_name or texts["no_name"], date=row.date)
         if not self.ctx.ask(self, texts["delete_title"], question):
             return
-        library.delete_session(self.ctx.store, row.id)
+        if not library.delete_session(self.ctx.store, row.id):
+            self.ctx.inform(self, texts["delete_title"], texts["delete_pending"])
         if self.trends.trend is not None and self.trends.trend.person_id == row.person_id:
             self.trends_area.hide()  # its charts showed the deleted session
             self.trends.trend = None

@@ -186,7 +186,7 @@ def test_delete_erases_the_session_from_the_file_bytes(tmp_path: Path, questionn
                   birth_date="1961-07-13", notes="Notesecretword " * 20)
         store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         assert secret.encode() in path.read_bytes()
-        library.delete_session(store, sid)
+        assert library.delete_session(store, sid) is True
         everything = b"".join(p.read_bytes() for p in tmp_path.iterdir() if p.name.startswith("h.db"))
         for needle in (secret, secret.casefold(), "Notesecretword", "1961-07-13"):
             assert needle.encode() not in everything, needle
@@ -194,4 +194,22 @@ def test_delete_erases_the_session_from_the_file_bytes(tmp_path: Path, questionn
         assert store.conn.execute("SELECT count(*) FROM persons").fetchone()[0] == 1
         assert [r.id for r in library.fetch_rows(store, LibraryQuery())] == [keep]
     finally:
+        store.close()
+
+
+def test_delete_says_when_a_second_copy_keeps_old_pages_in_the_log(tmp_path: Path, questionnaire: Questionnaire) -> None:
+    path = tmp_path / "h.db"
+    store = SessionStore(path)
+    other = sqlite3.connect(path)
+    try:
+        sid = add(store, questionnaire, "2026-01-02", **CLINIC, name="Heldopen Name", birth_date="1961-07-13")
+        other.execute("BEGIN")
+        other.execute("SELECT count(*) FROM sessions").fetchone()  # a reader holding its snapshot
+        assert library.delete_session(store, sid) is False
+        other.execute("COMMIT")
+        assert library.erase_freed_pages(store) is True
+        data = b"".join(p.read_bytes() for p in tmp_path.iterdir() if p.name.startswith("h.db"))
+        assert b"Heldopen" not in data
+    finally:
+        other.close()
         store.close()
