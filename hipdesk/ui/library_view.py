@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QDate, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -132,12 +132,27 @@ class SessionTableModel(QAbstractTableModel):
                                         order == Qt.SortOrder.DescendingOrder))
 
 
+class AnyDateEdit(QDateEdit):
+    """A date field whose lowest value means 'any date'; its calendar then opens on this month."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setCalendarPopup(True)
+        self.calendarWidget().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        calendar = self.calendarWidget()
+        if watched is calendar and event.type() == QEvent.Type.Show and self.date() == self.minimumDate():
+            today = QDate.currentDate()
+            calendar.setCurrentPage(today.year(), today.month())  # shows the month; picks nothing
+        return super().eventFilter(watched, event)
+
+
 def _date_edit(special: str, name: str) -> QDateEdit:
     """A date field whose lowest value means 'any date'."""
-    edit = QDateEdit()
+    edit = AnyDateEdit()
     edit.setObjectName(name)
     edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setCalendarPopup(True)
     edit.setMinimumDate(QDate(2000, 1, 1))
     edit.setSpecialValueText(special)
     edit.setDate(edit.minimumDate())

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, QPoint, Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QApplication
 
 from hipdesk import library
 from hipdesk.content import Questionnaire
@@ -252,3 +254,13 @@ def test_main_window_opens_a_complete_sessions_summary_and_forgets_a_deleted_one
     view.delete_button.click()
     assert window.wizard.editor is None  # the wizard no longer shows the deleted session
     assert window.current_page_id() == "start"
+
+
+def test_an_empty_date_field_opens_its_calendar_on_this_month(qtbot, ctx: UiContext) -> None:
+    view = make_library(qtbot, ctx)
+    assert view.date_from.text() == "Any date"
+    calendar = view.date_from.calendarWidget()
+    QApplication.sendEvent(calendar, QShowEvent())
+    today = QDate.currentDate()
+    assert (calendar.yearShown(), calendar.monthShown()) == (today.year(), today.month())
+    assert view.current_query().date_from is None  # showing the month chose nothing
