@@ -258,7 +258,7 @@ class SessionLibrary(QWidget):
         self.date_to.dateChanged.connect(self._query_changed)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.model.modelReset.connect(self._selection_changed)
-        self.table.doubleClicked.connect(lambda _index: self._open())
+        self.table.activated.connect(lambda _index: self._open())  # Enter or double-click
         self.open_button.clicked.connect(self._open)
         self.follow_up_button.clicked.connect(self._follow_up)
         self.export_button.clicked.connect(self._export)

@@ -264,3 +264,13 @@ def test_an_empty_date_field_opens_its_calendar_on_this_month(qtbot, ctx: UiCont
     today = QDate.currentDate()
     assert (calendar.yearShown(), calendar.monthShown()) == (today.year(), today.month())
     assert view.current_query().date_from is None  # showing the month chose nothing
+
+
+def test_enter_on_a_line_opens_it(qtbot, ctx: UiContext) -> None:
+    draft = add(ctx.store, ctx.questionnaire, "2026-01-02", done=False, **CLINIC, name="Keyboard User")
+    view = make_library(qtbot, ctx)
+    view.table.setFocus()
+    view.select_row(0)
+    with qtbot.waitSignal(view.continue_requested) as blocker:
+        qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    assert blocker.args == [draft]
