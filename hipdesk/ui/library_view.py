@@ -214,9 +214,9 @@ class SessionLibrary(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(24)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate((130, 200, 90, 150, 210)):
+        for column, width in enumerate((130, 200, 90, 150, 210, 90)):
             header.resizeSection(column, width)
+        header.setSectionResizeMode(COLUMNS.index("person"), QHeaderView.ResizeMode.Stretch)  # names take the room
         header.setSortIndicator(COLUMNS.index("date"), Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)  # sorts once, by the indicator: newest first
 
