@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -24,6 +25,8 @@ from hipdesk.content import Questionnaire
 from hipdesk.resources import resource_path
 from hipdesk.session import Session, now_iso
 from hipdesk.store import SessionStore
+
+_log = logging.getLogger(__name__)
 
 #: The assessment engine's signature: `assess(questionnaire, session) -> Assessment`.
 AssessFunction = Callable[[Questionnaire, Session], Assessment]
@@ -142,9 +145,13 @@ def refresh_summary(
     triage: str | None = None
     top_cause: str | None = None
     if assess is not None:
-        assessment = assess(questionnaire, session)
-        triage = assessment.triage
-        top_cause = assessment.causes[0].id if assessment.causes else None
+        try:
+            assessment = assess(questionnaire, session)
+        except Exception:  # a fault in the engine must not stop the wizard or the list: show "–" and log it
+            _log.exception("assessing session %s for the session list failed", session_id)
+        else:
+            triage = assessment.triage
+            top_cause = assessment.causes[0].id if assessment.causes else None
     identity = _identity(answers)
     shown_name = " ".join(str(answers.get("name") or "").split())
     with store.transaction():

@@ -213,3 +213,15 @@ def test_delete_says_when_a_second_copy_keeps_old_pages_in_the_log(tmp_path: Pat
     finally:
         other.close()
         store.close()
+
+
+def test_a_failing_assess_leaves_triage_empty_and_keeps_the_rest(store: SessionStore, questionnaire: Questionnaire,
+                                                                caplog: pytest.LogCaptureFixture) -> None:
+    def broken(q: Questionnaire, session: Session) -> Assessment:
+        raise RuntimeError("engine bug")
+
+    sid = add(store, questionnaire, "2026-01-01", **CLINIC, name="Still Listed", pain_now=4)
+    library.refresh_summary(store, questionnaire, sid, broken)
+    stored = row(store, sid)
+    assert (stored["person_name"], stored["worst_pain"], stored["triage"]) == ("Still Listed", 4, None)
+    assert "engine bug" in caplog.text
