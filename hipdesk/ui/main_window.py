@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 from hipdesk import library
 from hipdesk.content import Questionnaire
 from hipdesk.store import SessionStore
 from hipdesk.ui.context import UiContext
-from hipdesk.ui.library_view import SessionLibrary
 from hipdesk.ui.wizard import AssessmentWizard
+
+if TYPE_CHECKING:
+    from hipdesk.ui.library_view import SessionLibrary
 
 STYLE = """
 #pageTitle { font-size: 18pt; font-weight: 700; }
@@ -58,6 +62,8 @@ class MainWindow(QMainWindow):
     def show_library(self) -> SessionLibrary:
         """Switch to the session browser."""
         if self.library is None:
+            from hipdesk.ui.library_view import SessionLibrary  # imported on first use: start-up stays fast
+
             self.library = SessionLibrary(self.ctx, self.assess)
             self.library.back_button.clicked.connect(self.show_wizard)
             self.library.continue_requested.connect(self._continue_session)
