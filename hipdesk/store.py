@@ -66,6 +66,30 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (session_id, item_id)
     ) WITHOUT ROWID;
     """,
+    # v3: the session library. A person is matched by `name_key` (case-folded name) + birth date; the
+    # summary columns are denormalized for a fast list (NULL until an assessment fills them);
+    # `summary_at` is NULL while they are out of date (see hipdesk.library.refresh_summary). Each sort
+    # index ends with name_key so a name search filters inside the index, without reading table rows.
+    """
+    ALTER TABLE persons ADD COLUMN kind TEXT NOT NULL DEFAULT 'clinic';
+    ALTER TABLE persons ADD COLUMN name_key TEXT NOT NULL DEFAULT '';
+    CREATE INDEX persons_by_identity ON persons (name_key, birth_date);
+    ALTER TABLE sessions ADD COLUMN person_name TEXT NOT NULL DEFAULT '';
+    ALTER TABLE sessions ADD COLUMN name_key TEXT NOT NULL DEFAULT '';
+    ALTER TABLE sessions ADD COLUMN triage TEXT;
+    ALTER TABLE sessions ADD COLUMN triage_rank INTEGER;
+    ALTER TABLE sessions ADD COLUMN top_cause TEXT;
+    ALTER TABLE sessions ADD COLUMN worst_pain INTEGER;
+    ALTER TABLE sessions ADD COLUMN summary_at TEXT;
+    CREATE INDEX sessions_by_created ON sessions (created_at, name_key);
+    CREATE INDEX sessions_by_name ON sessions (name_key, created_at);
+    CREATE INDEX sessions_by_person ON sessions (person_id, created_at);
+    CREATE INDEX sessions_by_triage ON sessions (triage_rank, created_at, name_key);
+    CREATE INDEX sessions_by_worst ON sessions (worst_pain, created_at, name_key);
+    CREATE INDEX sessions_by_cause ON sessions (top_cause, created_at, name_key);
+    CREATE INDEX sessions_by_status_created ON sessions (status, created_at, name_key);
+    CREATE INDEX sessions_stale ON sessions (id) WHERE summary_at IS NULL;
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -121,6 +145,8 @@ class SessionStore:
         try:
             self.conn = sqlite3.connect(self.path, timeout=5.0, isolation_level=None)
             self.conn.execute("PRAGMA foreign_keys = ON")
+            # Deleted rows are overwritten with zeros, so a deleted session is gone from the file's bytes.
+            self.conn.execute("PRAGMA secure_delete = ON")
             version = self._user_version()
             if version > SCHEMA_VERSION:
                 raise DatabaseTooNew(
@@ -227,7 +253,8 @@ class SessionStore:
         return {row[0] for row in rows}
 
     def _touch(self, conn: sqlite3.Connection, session_id: int) -> None:
-        conn.execute("UPDATE sessions SET updated_at = ? WHERE id = ?", (now_iso(), session_id))
+        # summary_at = NULL: the library's columns for this session must be refreshed
+        conn.execute("UPDATE sessions SET updated_at = ?, summary_at = NULL WHERE id = ?", (now_iso(), session_id))
 
     def _write_answer(self, conn: sqlite3.Connection, session_id: int, item_id: str, value: Any) -> None:
         conn.execute(
@@ -297,7 +324,7 @@ class SessionStore:
         with self.transaction() as conn:
             stamp = now_iso()
             conn.execute(
-                "UPDATE sessions SET status = 'complete', finished_at = ?, updated_at = ? WHERE id = ?",
+                "UPDATE sessions SET status = 'complete', finished_at = ?, updated_at = ?, summary_at = NULL WHERE id = ?",
                 (stamp, stamp, session_id),
             )
 

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMainWindow, QWidget
+from typing import TYPE_CHECKING
 
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
+
+from hipdesk import library
 from hipdesk.content import Questionnaire
 from hipdesk.store import SessionStore
 from hipdesk.ui.context import UiContext
 from hipdesk.ui.wizard import AssessmentWizard
+
+if TYPE_CHECKING:
+    from hipdesk.ui.library_view import SessionLibrary
 
 STYLE = """
 #pageTitle { font-size: 18pt; font-weight: 700; }
@@ -27,9 +33,63 @@ class MainWindow(QMainWindow):
         self.resize(1024, 700)
         self.ctx = UiContext(questionnaire, store, kiosk=kiosk)
         self.wizard = AssessmentWizard(self.ctx)
-        self.setCentralWidget(self.wizard)
+        self.assess = library.default_assess()
+        self.library: SessionLibrary | None = None  # built when first opened, to start fast
+        self.views = QStackedWidget()
+        self.views.addWidget(self.wizard)
+        self.setCentralWidget(self.views)
         self.setStyleSheet(STYLE)
+        toolbar = self.addToolBar("HipDesk")
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        self.sessions_action = toolbar.addAction(library.load_library_content().texts["title"], self.show_library)
+        self.sessions_action.setObjectName("sessionsAction")
+        self.sessions_action.setVisible(not kiosk)  # kiosk: past sessions only after a staff PIN (not built yet)
+        self.wizard.page_changed.connect(lambda _page: self._refresh_summary(self.wizard.editor.session_id
+                                                                             if self.wizard.editor else None))
+        self.wizard.session_finished.connect(self._refresh_summary)
 
     def current_page_id(self) -> str:
         """Id of the wizard page on screen."""
         return self.wizard.current_page_id()
+
+    # -- session library --------------------------------------------------------------------------
+    def _refresh_summary(self, session_id: int | None) -> None:
+        """Keep the library's columns (person, worst pain, triage, top cause) current."""
+        if session_id is not None:
+            library.refresh_summary(self.ctx.store, self.ctx.questionnaire, session_id, self.assess)
+
+    def show_library(self) -> SessionLibrary:
+        """Switch to the session browser."""
+        if self.library is None:
+            from hipdesk.ui.library_view import SessionLibrary  # imported on first use: start-up stays fast
+
+            self.library = SessionLibrary(self.ctx, self.assess)
+            self.library.back_button.clicked.connect(self.show_wizard)
+            self.library.continue_requested.connect(self._continue_session)
+            self.library.open_summary_requested.connect(self._open_summary)
+            self.library.session_deleted.connect(self._session_deleted)
+            self.views.addWidget(self.library)
+        self.library.refresh()
+        self.views.setCurrentWidget(self.library)
+        return self.library
+
+    def show_wizard(self) -> None:
+        """Switch back to the assessment."""
+        self.views.setCurrentWidget(self.wizard)
+
+    def _continue_session(self, session_id: int) -> None:
+        self.wizard.open_session(session_id)
+        self.show_wizard()
+
+    def _open_summary(self, session_id: int) -> None:
+        self.wizard.open_session(session_id)
+        summary = [page.id for page in self.ctx.questionnaire.pages if page.kind == "summary"]
+        if summary:
+            self.wizard.go_to_page(summary[0])
+        self.show_wizard()
+
+    def _session_deleted(self, session_id: int) -> None:
+        editor = self.wizard.editor
+        if editor is not None and editor.session_id == session_id:
+            self.wizard.close_session()

@@ -1,0 +1,145 @@
+"""Pain trend charts drawn with QPainter (PySide6-Essentials has no QtCharts)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from hipdesk.library import LibraryContent
+from hipdesk.trends import PALETTE, PersonTrend, TrendSeries
+
+
+class TrendChart(QWidget):
+    """A 0–10 line chart of some series over a person's sessions; meaningful changes are ringed."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = title
+        self.series: tuple[TrendSeries, ...] = ()
+        self.dates: tuple[str, ...] = ()
+        self.setMinimumHeight(170)
+
+    def set_data(self, series: Sequence[TrendSeries], dates: Sequence[str]) -> None:
+        """Show these series (x = session position, labelled by date)."""
+        self.series = tuple(series)
+        self.dates = tuple(dates)
+        legend_rows = (len(self.series) + 1) // 2
+        self.setMinimumHeight(170 + legend_rows * self.fontMetrics().height())  # the plot keeps its height
+        self.setAccessibleName(self.title + ": " + "; ".join(
+            f"{s.label} " + ", ".join(f"{p.date} {p.value}" for p in s.points) for s in self.series
+        ))
+        self.update()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt name)
+        return QSize(560, 220)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt name)
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), QColor("white"))
+        metrics = painter.fontMetrics()
+        line_h = metrics.height()
+        legend_rows = (len(self.series) + 1) // 2
+        painter.setPen(QColor("#222"))
+        painter.drawText(QRectF(8, 4, self.width() - 16, line_h), Qt.AlignmentFlag.AlignLeft, self.title)
+        left = 8 + metrics.horizontalAdvance("10") + 6
+        top = 8 + line_h
+        right = self.width() - 12
+        bottom = self.height() - 8 - line_h * (legend_rows + 1) - 6
+        plot = QRectF(left, top, max(right - left, 10), max(bottom - top, 10))
+        count = max(len(self.dates), 1)
+
+        def x_at(index: int) -> float:
+            return plot.left() + plot.width() * (index + 0.5) / count
+
+        def y_at(value: float) -> float:
+            return plot.bottom() - plot.height() * value / 10
+
+        for value in range(0, 11, 2):
+            painter.setPen(QPen(QColor("#ddd"), 1))
+            painter.drawLine(QPointF(plot.left(), y_at(value)), QPointF(plot.right(), y_at(value)))
+            painter.setPen(QColor("#444"))
+            painter.drawText(QRectF(0, y_at(value) - line_h / 2, left - 4, line_h),
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, str(value))
+        painter.setPen(QPen(QColor("#888"), 1))
+        painter.drawRect(plot)
+        widest = metrics.horizontalAdvance("0000-00-00") + 8
+        step = max(1, int(len(self.dates) * widest // max(plot.width(), 1)) + 1)
+        painter.setPen(QColor("#444"))
+        for index, date in enumerate(self.dates):
+            if index % step == 0:
+                painter.drawText(QRectF(x_at(index) - widest / 2, plot.bottom() + 2, widest, line_h),
+                                 Qt.AlignmentFlag.AlignHCenter, date)
+        for number, series in enumerate(self.series):
+            colour = QColor(PALETTE[number % len(PALETTE)])
+            points = [QPointF(x_at(p.index), y_at(p.value)) for p in series.points]
+            painter.setPen(QPen(colour, 2))
+            for start, end in zip(points, points[1:], strict=False):
+                painter.drawLine(start, end)
+            for point, where in zip(series.points, points, strict=True):
+                painter.setBrush(colour)
+                painter.drawEllipse(where, 3, 3)
+                if point.meaningful:
+                    painter.setBrush(Qt.BrushStyle.NoBrush)
+                    painter.drawEllipse(where, 7, 7)
+            row, column = divmod(number, 2)
+            lx = plot.left() + column * plot.width() / 2
+            ly = plot.bottom() + line_h + 6 + row * line_h
+            painter.fillRect(QRectF(lx, ly + line_h / 2 - 2, 14, 4), colour)
+            painter.setPen(QColor("#222"))
+            painter.drawText(QRectF(lx + 18, ly, plot.width() / 2 - 20, line_h), Qt.AlignmentFlag.AlignLeft, series.label)
+        painter.end()
+
+
+class TrendsPanel(QWidget):
+    """A person's trends: the score chart, the region chart and the meaningful changes in words."""
+
+    def __init__(self, content: LibraryContent, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.content = content
+        self.setObjectName("trendsPanel")
+        texts = content.texts
+        self.heading = QLabel()
+        self.heading.setObjectName("trendsHeading")
+        self.heading.setStyleSheet("font-weight: 700;")
+        self.scores_chart = TrendChart(texts["trends_scores"])
+        self.scores_chart.setObjectName("trendScores")
+        self.regions_chart = TrendChart(texts["trends_regions"])
+        self.regions_chart.setObjectName("trendRegions")
+        self.changes = QLabel()
+        self.changes.setObjectName("trendChanges")
+        self.changes.setWordWrap(True)
+        self.changes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.scores_chart, 1)
+        layout.addWidget(self.regions_chart, 1)
+        layout.addWidget(self.changes)
+        self.trend: PersonTrend | None = None
+
+    def show_trend(self, trend: PersonTrend) -> None:
+        """Show one person's trend."""
+        texts = self.content.texts
+        self.trend = trend
+        self.heading.setText(texts["trends_title"].format(name=trend.name))
+        self.scores_chart.set_data(trend.scores, trend.dates)
+        self.regions_chart.set_data(trend.regions, trend.dates)
+        self.regions_chart.setVisible(bool(trend.regions))
+        lines = [texts["trends_legend"]]
+        latest, changes = trend.latest_changes()
+        if latest is None:
+            lines = [texts["trends_empty"]]
+        elif changes:
+            lines.append(texts["trends_latest"].format(date=latest))
+        else:
+            lines.append(texts["trends_latest_none"].format(date=latest))
+        for series, point, before in changes:
+            direction = texts["better"] if point.value < before else texts["worse"]
+            lines.append(texts["trends_change"].format(
+                label=series.label, before=before, after=point.value, direction=direction
+            ))
+        self.changes.setText("\n".join(lines))
