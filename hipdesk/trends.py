@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from hipdesk.conditions import effective_answers
 from hipdesk.content import Questionnaire
 from hipdesk.library import LibraryContent, load_library_content, person_name, person_sessions
+from hipdesk.session import Session
 from hipdesk.store import SessionStore
 
 if TYPE_CHECKING:
@@ -175,3 +176,11 @@ def trend_drawing(
         drawing.add(Rect(lx, ly + 2, 10, 4, fillColor=colour, strokeColor=white))
         drawing.add(String(lx + 14, ly + 1, line.label, fontName=font_name, fontSize=7.5))
     return drawing
+
+
+def report_trend(store: SessionStore, questionnaire: Questionnaire, session: Session) -> PersonTrend | None:
+    """The person's trend for the report: only when the session belongs to someone with 2 or more sessions."""
+    if session.person_id is None:
+        return None
+    trend = person_trend(store, questionnaire, session.person_id)
+    return trend if len(trend.dates) > 1 else None

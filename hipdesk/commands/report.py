@@ -31,7 +31,7 @@ def run(args: argparse.Namespace, assess: AssessFn | None = None) -> int:
         questionnaire = load_questionnaire()
         session, settings = load_source(args, questionnaire)
         page_size = page_size_from(args.page_size or settings.get(PAGE_SIZE_SETTING))
-        save_report(Path(args.output), questionnaire, session, assess, page_size)
+        save_report(Path(args.output), questionnaire, session, assess, page_size, settings.get("trend"))
     except (CommandError, ContentError, ExportError, AssessmentUnavailable) as error:
         print(f"hipdesk: {error}", file=sys.stderr)
         return 2

@@ -10,6 +10,7 @@ from hipdesk.answers_file import AnswersFileError, read_answers_file
 from hipdesk.content import Questionnaire
 from hipdesk.session import Session
 from hipdesk.store import SessionStore, StoreError, default_db_path
+from hipdesk.trends import report_trend
 
 
 class CommandError(Exception):
@@ -44,7 +45,9 @@ def load_source(args: argparse.Namespace, questionnaire: Questionnaire) -> tuple
         raise CommandError(str(error)) from None
     try:
         session = store.load_session(args.session)
-        settings = {"report.page_size": store.get_setting("report.page_size")}
+        # What the store knows beyond the session: the paper-size setting and the person's trend.
+        settings = {"report.page_size": store.get_setting("report.page_size"),
+                    "trend": report_trend(store, questionnaire, session)}
     except KeyError:
         raise CommandError(f"no session with id {args.session}") from None
     except StoreError as error:

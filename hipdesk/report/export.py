@@ -14,6 +14,7 @@ from hipdesk.content import Questionnaire
 from hipdesk.fileio import write_private_atomic
 from hipdesk.report.renderer import PAGE_SIZES, PageSize, ReportRenderer, default_figure
 from hipdesk.session import Session
+from hipdesk.trends import PersonTrend
 
 AssessFn = Callable[[Questionnaire, Session], Assessment]
 #: Store setting that holds the preferred paper size ("A4" or "Letter").
@@ -43,19 +44,20 @@ def report_pdf(
     session: Session,
     assess: AssessFn | None = None,
     page_size: PageSize = "A4",
+    trend: PersonTrend | None = None,
     **options: Any,
 ) -> bytes:
-    """Assess the session and render its report to PDF bytes."""
+    """Assess the session and render its report to PDF bytes (with the person's trend when given)."""
     assessment = (assess or engine_assess())(questionnaire, session)
     options.setdefault("figure", default_figure())
     renderer = ReportRenderer(questionnaire, page_size=page_size if page_size in PAGE_SIZES else "A4", **options)
-    return renderer.render(session, assessment)
+    return renderer.render(session, assessment, trend)
 
 
 def save_report(path: Path | str, questionnaire: Questionnaire, session: Session, assess: AssessFn | None = None,
-                page_size: PageSize = "A4") -> Path:
+                page_size: PageSize = "A4", trend: PersonTrend | None = None) -> Path:
     """Render, then write whole or not at all (0600). Raises ExportError with a plain message."""
-    return write_private_atomic(Path(path), report_pdf(questionnaire, session, assess, page_size))
+    return write_private_atomic(Path(path), report_pdf(questionnaire, session, assess, page_size, trend))
 
 
 def default_file_name(session: Session, suffix: str, today: dt.date | None = None) -> str:

@@ -36,6 +36,7 @@ from hipdesk.report.fonts import BODY, BOLD, is_wide, register_body_fonts
 from hipdesk.report.markup import markup
 from hipdesk.report.wording import ReportWording, load_wording
 from hipdesk.session import RegionMark, Session
+from hipdesk.trends import PersonTrend, trend_drawing
 
 PageSize = Literal["A4", "Letter"]
 PAGE_SIZES: dict[str, tuple[float, float]] = {"A4": A4, "Letter": LETTER}
@@ -130,8 +131,8 @@ class ReportRenderer:
         return self.para(f"<b>{markup(label)}:</b> {markup(value)}", style)
 
     # -- the document -------------------------------------------------------------------------------
-    def render(self, session: Session, assessment: Assessment) -> bytes:
-        """The whole report as PDF bytes."""
+    def render(self, session: Session, assessment: Assessment, trend: PersonTrend | None = None) -> bytes:
+        """The whole report as PDF bytes; with `trend`, the person's pain over time too."""
         facts = collect_facts(self.questionnaire, session, self.wording, self.body_sites, self.exam_names)
         generated = self.clock().strftime("%Y-%m-%d %H:%M")
         # The footer names the person on every page (pages get separated); the header has the full name.
@@ -150,16 +151,17 @@ class ReportRenderer:
             creator=f"HipDesk {__version__}",
         )
         canvasmaker = partial(NumberedCanvas, footer_left=footer, page_of=self.wording.page_of)
-        doc.build(self.story(facts, assessment), canvasmaker=canvasmaker)
+        doc.build(self.story(facts, assessment, trend), canvasmaker=canvasmaker)
         return buffer.getvalue()
 
-    def story(self, facts: ReportFacts, assessment: Assessment) -> list[Flowable]:
+    def story(self, facts: ReportFacts, assessment: Assessment, trend: PersonTrend | None = None) -> list[Flowable]:
         """Every section in reading order: danger first, the not-a-diagnosis statement last."""
         story: list[Flowable] = []
         story += self.header_section(facts)
         story += self.triage_section(assessment)
         story += self.where_section(facts)
         story += self.pain_training_section(facts, assessment)
+        story += self.trend_section(trend)
         story += self.symptoms_section(facts)
         story += self.history_section(facts)
         story += self.exam_section(facts)
@@ -167,6 +169,19 @@ class ReportRenderer:
         story += self.advice_section(assessment)
         story += self.disclaimer_section(assessment)
         return story
+
+    def trend_section(self, trend: PersonTrend | None) -> list[Flowable]:
+        """Pain scores and region intensities over the person's sessions; changes of 2 points or 30 % ringed."""
+        if trend is None or len(trend.dates) < 2:
+            return []
+        section: list[Flowable] = [self.heading("trends")]
+        charts = [(trend.scores, self.wording.labels["trend_scores"])]
+        if trend.regions:
+            charts.append((trend.regions, self.wording.labels["trend_regions"]))
+        for series, title in charts:
+            section.append(trend_drawing(series, trend.dates, width=self.width, height=140, title=title, font_name=BODY))
+        section.append(self.text(self.wording.labels["trend_note"], "small"))
+        return section
 
     def heading(self, key: str) -> Paragraph:
         """A section heading from the wording file."""

@@ -21,6 +21,7 @@ from hipdesk.report.export import (
     page_size_from,
     report_pdf,
 )
+from hipdesk.trends import report_trend
 from hipdesk.ui.context import UiContext
 
 #: (parent, title, proposed path, filter) -> the chosen path, or "" when cancelled.
@@ -127,7 +128,9 @@ class ExportBar(QWidget):
     def _pdf(self, editor: SessionEditor) -> bytes:
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            return report_pdf(self.ctx.questionnaire, editor.session, self.assess, page_size_from(self.paper.currentText()))
+            trend = report_trend(self.ctx.store, self.ctx.questionnaire, editor.session)
+            return report_pdf(self.ctx.questionnaire, editor.session, self.assess, page_size_from(self.paper.currentText()),
+                              trend)
         finally:
             QGuiApplication.restoreOverrideCursor()
 

@@ -79,3 +79,26 @@ def test_latest_changes_skip_a_new_draft_without_scores(store: SessionStore, que
     date, changes = person_trend(store, questionnaire, person).latest_changes()
     assert date == "2026-04-08"
     assert [(s.key, before, p.value) for s, p, before in changes] == [("pain_now", 8, 5)]
+
+
+def test_report_of_a_follow_up_shows_pain_over_time(store: SessionStore, questionnaire: Questionnaire, tmp_path) -> None:
+    import io
+    import subprocess
+    import sys
+
+    import pypdf
+
+    first = _session(store, questionnaire, "2026-03-01", {"outer_hip": 7}, pain_now=7, pain_worst=8)
+    last = _session(store, questionnaire, "2026-03-15", {"outer_hip": 3}, pain_now=3, pain_worst=5)
+    out = tmp_path / "report.pdf"
+    result = subprocess.run([sys.executable, "-m", "hipdesk", "--db", str(store.path), "report", "--session", str(last),
+                             "-o", str(out)], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    text = " ".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(out.read_bytes())).pages)
+    assert "Pain over time" in text and "2026-03-01" in text and "2026-03-15" in text
+    single = tmp_path / "single.pdf"
+    store.delete_session(first)
+    subprocess.run([sys.executable, "-m", "hipdesk", "--db", str(store.path), "report", "--session", str(last),
+                    "-o", str(single)], check=True, timeout=120)
+    text = " ".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(single.read_bytes())).pages)
+    assert "Pain over time" not in text  # one session has no trend
