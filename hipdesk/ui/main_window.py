@@ -1,4 +1,4 @@
-"""The main window: the assessment wizard (and, later, the session library and kiosk screens)."""
+"""The main window: the assessment wizard and the session library."""
 
 from __future__ import annotations
 
@@ -13,6 +13,8 @@ from hipdesk.ui.context import UiContext
 from hipdesk.ui.wizard import AssessmentWizard
 
 if TYPE_CHECKING:
+    from hipdesk.editing import SessionEditor
+    from hipdesk.ui.export_bar import ExportBar
     from hipdesk.ui.library_view import SessionLibrary
 
 STYLE = """
@@ -35,6 +37,8 @@ class MainWindow(QMainWindow):
         self.wizard = AssessmentWizard(self.ctx)
         self.assess = library.default_assess()
         self.library: SessionLibrary | None = None  # built when first opened, to start fast
+        self.library_export: ExportBar | None = None  # the library's "Export PDF", built when first used
+        self._export_editor: SessionEditor | None = None
         self.views = QStackedWidget()
         self.views.addWidget(self.wizard)
         self.setCentralWidget(self.views)
@@ -69,6 +73,7 @@ class MainWindow(QMainWindow):
             self.library.continue_requested.connect(self._continue_session)
             self.library.open_summary_requested.connect(self._open_summary)
             self.library.session_deleted.connect(self._session_deleted)
+            self.library.export_requested.connect(self.export_session_pdf)
             self.views.addWidget(self.library)
         self.library.refresh()
         self.views.setCurrentWidget(self.library)
@@ -88,6 +93,26 @@ class MainWindow(QMainWindow):
         if summary:
             self.wizard.go_to_page(summary[0])
         self.show_wizard()
+
+    def export_session_pdf(self, session_id: int) -> bool:
+        """Save the PDF report of a session chosen in the library (the same export as on the summary page)."""
+        from hipdesk.editing import SessionEditor
+
+        session = self.ctx.store.load_session(session_id)
+        self._export_editor = SessionEditor(self.ctx.store, self.ctx.questionnaire, session)
+        try:
+            return self.library_exporter().save_pdf()
+        finally:
+            self._export_editor = None
+
+    def library_exporter(self) -> ExportBar:
+        """The (hidden) export bar behind the library's "Export PDF", built on first use."""
+        if self.library_export is None:
+            from hipdesk.ui.export_bar import ExportBar
+
+            self.library_export = ExportBar(self.ctx, lambda: self._export_editor, parent=self)
+            self.library_export.hide()
+        return self.library_export
 
     def _session_deleted(self, session_id: int) -> None:
         editor = self.wizard.editor

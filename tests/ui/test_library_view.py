@@ -274,3 +274,18 @@ def test_enter_on_a_line_opens_it(qtbot, ctx: UiContext) -> None:
     with qtbot.waitSignal(view.continue_requested) as blocker:
         qtbot.keyClick(view.table, Qt.Key.Key_Return)
     assert blocker.args == [draft]
+
+
+def test_export_pdf_from_the_library_writes_the_report(qtbot, questionnaire: Questionnaire, store: SessionStore,
+                                                      tmp_path: Path) -> None:
+    add(store, questionnaire, "2026-05-01", name="Export Me", pain_now=3, pain_worst=6)
+    window = MainWindow(questionnaire, store)
+    qtbot.addWidget(window)
+    window.show()
+    view = window.show_library()
+    target = tmp_path / "out.pdf"
+    window.library_exporter().save_dialog = lambda *_: str(target)  # the file dialog, answered
+    view.table.selectRow(0)
+    view.export_button.click()
+    assert target.read_bytes().startswith(b"%PDF")
+    assert target.stat().st_mode & 0o777 == 0o600
