@@ -12,7 +12,7 @@ from hipdesk.conditions import applicable_items
 from hipdesk.content import Item, Questionnaire
 from hipdesk.editing import SessionEditor
 from hipdesk.store import StoreError
-from hipdesk.ui.answer_widgets import AnswerWidget, LineWidget, make_answer_widget
+from hipdesk.ui.answer_widgets import AnswerWidget, LineWidget, LongTextWidget, make_answer_widget
 from hipdesk.validation import InvalidAnswer
 
 REQUIRED_MESSAGE = "Please answer this question."
@@ -130,6 +130,9 @@ class QuestionForm(QWidget):
             # Shown at once, even in a typed field: the person must know this answer is not kept.
             self.pending[item_id] = f"{error} {NOT_SAVED_MESSAGE}"
             row.show_error(self.pending[item_id])
+            if not isinstance(row.input, LineWidget | LongTextWidget):
+                # A ticked choice that is not stored would mislead; typed text stays, so nothing typed is lost.
+                row.input.set_value(self.editor.session.answers.get(item_id) if self.editor else None)
             return
         self.pending.pop(item_id, None)
         row.show_error(None)

@@ -22,6 +22,7 @@ def test_full_disk_shows_not_saved_next_to_the_answer(qtbot, questionnaire: Ques
     window.findChild(QAbstractButton, "filled_by__patient").click()
     error = window.findChild(QLabel, "error_filled_by")
     assert error.isVisible() and "cannot be written" in error.text() and "not kept" in error.text()
+    assert not window.findChild(QAbstractButton, "filled_by__patient").isChecked(), "shown ticked but not stored"
     assert store.list_sessions() == []
 
     store.conn.execute("PRAGMA query_only = 0")
