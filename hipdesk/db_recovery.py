@@ -17,7 +17,7 @@ from hipdesk.store import SCHEMA_VERSION, DatabaseDamaged, DatabaseTooNew, Sessi
 
 #: Below this size the whole file is checked page by page on every start (measured: 3–8 ms per MB,
 #: see benchmarks/db_open.py); bigger files are checked fully only after an unclean exit.
-FULL_CHECK_MAX_BYTES = 4_000_000
+FULL_CHECK_MAX_BYTES = 2_000_000
 SIDE_SUFFIXES = ("-wal", "-shm")
 
 
