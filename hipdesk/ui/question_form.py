@@ -115,9 +115,11 @@ class QuestionForm(QWidget):
     # -- editing ----------------------------------------------------------------------------------
     def _edited(self, item_id: str, raw: Any) -> None:
         row = self.rows[item_id]
+        opened = False
         try:
             if self.editor is None and self.open_session is not None:
                 self.editor = self.open_session()
+                opened = True
             if self.editor is None:
                 return
             self.editor.set_answer(item_id, raw)
@@ -136,6 +138,8 @@ class QuestionForm(QWidget):
             return
         self.pending.pop(item_id, None)
         row.show_error(None)
+        if opened:  # binding the new session redrew every field, this one too: show the answer just given
+            row.input.set_value(self.editor.session.answers.get(item_id))
         self.refresh()
         self.answered.emit(item_id)
 
