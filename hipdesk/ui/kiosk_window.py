@@ -211,6 +211,7 @@ class KioskWindow(QMainWindow):
         self._return_to = self.stack.currentWidget()
         self.pin_entry.reset()
         self.stack.setCurrentWidget(self.pin_entry)
+        self.staff_button.hide()
 
     def show_staff_view(self) -> None:
         """Unlocked: the session list and staff actions."""
@@ -225,6 +226,7 @@ class KioskWindow(QMainWindow):
             self.show_intake()
         else:
             self.stack.setCurrentWidget(back)
+            self.staff_button.show()
 
     def open_for_exam(self, session_id: int) -> None:
         """A clinician completes the examination checklist on a patient's session."""

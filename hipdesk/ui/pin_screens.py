@@ -76,8 +76,12 @@ class PinSetupScreen(_PinScreen):
         self.save_button.clicked.connect(self.submit)
         self.second.returnPressed.connect(self.submit)
         self.first.returnPressed.connect(self.second.setFocus)
-        for widget in (self.first, again, self.second, self.message, self.save_button):
+        for widget in (self.first, again, self.second, self.message):
             self.box.addWidget(widget)
+        row = QHBoxLayout()
+        row.addWidget(self.save_button)
+        row.addStretch(1)
+        self.box.addLayout(row)
 
     def submit(self) -> None:
         """Store the PIN if both fields agree and it is 4-12 digits; else say why."""

@@ -371,3 +371,6 @@ def test_a_kiosk_session_leaves_no_patient_data_in_the_log(
     for secret in (NAME, "Secretname", NOTE, "knee", PIN):
         assert secret not in text
     assert log_file.stat().st_mode & 0o777 == 0o600
+    assert store.path.stat().st_mode & 0o777 == 0o600
+    assert store.path.parent.stat().st_mode & 0o777 == 0o700
+    assert (tmp_path / "export.json").stat().st_mode & 0o777 == 0o600
