@@ -15,10 +15,10 @@ from hipdesk.cli import db_path_from
 from hipdesk.content import ContentError, Questionnaire, load_questionnaire
 from hipdesk.db_recovery import open_store
 from hipdesk.instance_lock import InstanceLock
+from hipdesk.kiosk_settings import KIOSK_SETTING
 from hipdesk.logs import logger, setup_logging
 from hipdesk.store import SessionStore, StoreError
 
-KIOSK_SETTING = "kiosk.enabled"  # the same key as hipdesk.ui.kiosk_window.KIOSK_SETTING
 _KEEP: list[QMainWindow] = []
 
 ALREADY_OPEN = (

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from hipdesk.answers_file import dumps
 from hipdesk.content import Questionnaire
 from hipdesk.fileio import ExportError, write_private_atomic
+from hipdesk.kiosk_settings import DEFAULT_IDLE_MINUTES, IDLE_SETTING, KIOSK_SETTING, WARNING_SECONDS
 from hipdesk.kiosk_text import kiosk_text
 from hipdesk.logs import logger
 from hipdesk.staff_pin import StaffPin
@@ -39,11 +40,6 @@ from hipdesk.ui.pin_screens import PinEntryScreen, PinSetupScreen
 from hipdesk.ui.staff_view import StaffView
 from hipdesk.ui.thanks_screen import ThanksScreen
 from hipdesk.ui.wizard import AssessmentWizard
-
-KIOSK_SETTING = "kiosk.enabled"
-IDLE_SETTING = "kiosk.idle_minutes"
-DEFAULT_IDLE_MINUTES = 5
-WARNING_SECONDS = 30
 
 
 def choose_export_path(parent: QWidget | None, suggested: str) -> str | None:

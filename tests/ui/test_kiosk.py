@@ -12,9 +12,10 @@ from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QPlainTextEdit
 
 from hipdesk import logs
 from hipdesk.content import Questionnaire
+from hipdesk.kiosk_settings import IDLE_SETTING, KIOSK_SETTING
 from hipdesk.staff_pin import ATTEMPTS_SETTING, PIN_SETTING, StaffPin
 from hipdesk.store import SessionStore
-from hipdesk.ui.kiosk_window import IDLE_SETTING, KIOSK_SETTING, KioskWindow
+from hipdesk.ui.kiosk_window import KioskWindow
 
 PIN = "917353"
 NAME = "Zoe Secretname"
