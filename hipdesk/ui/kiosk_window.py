@@ -77,6 +77,7 @@ class KioskWindow(QMainWindow):
         self.pin_setup.pin_set.connect(self._pin_chosen)
         self.intake = QWidget()
         self.intake.setObjectName("intakeScreen")
+        self._return_to: QWidget = self.intake  # where Cancel / Back on the PIN and staff screens lead
         self.intake_layout = QVBoxLayout(self.intake)
         self.intake_layout.setContentsMargins(0, 0, 0, 0)
         self.thanks = ThanksScreen(self.text)
@@ -204,7 +205,7 @@ class KioskWindow(QMainWindow):
         """Show the PIN screen (from the Staff button or Ctrl+Shift+S)."""
         if self.stack.currentWidget() in (self.pin_setup, self.pin_entry, self.staff):
             return
-        self._return_to = self.stack.currentWidget()
+        self._return_to = self.stack.currentWidget() or self.intake
         self.pin_entry.reset()
         self.stack.setCurrentWidget(self.pin_entry)
         self.staff_button.hide()
@@ -217,7 +218,7 @@ class KioskWindow(QMainWindow):
 
     def _leave_staff(self) -> None:
         self.staff.clear()
-        back = getattr(self, "_return_to", self.intake)
+        back = self._return_to
         if back is self.intake:
             self.show_intake()
         else:
