@@ -153,3 +153,18 @@ def test_big_files_skip_the_full_check_unless_asked(tmp_path: Path, monkeypatch:
     result = open_store(path, full_check=True, now=NOW)  # after an unclean exit the check runs anyway
     assert result.moved_to is not None
     result.store.close()
+
+
+def test_headless_commands_report_a_damaged_file_and_never_move_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from hipdesk import cli
+
+    path = tmp_path / "hipdesk.db"
+    junk = random.Random(3).randbytes(5000)
+    path.write_bytes(junk)
+    code = cli.main(["--db", str(path), "export-answers", "--session", "1", "-o", str(tmp_path / "out.json")])
+    assert code == 2
+    assert "not a readable HipDesk database" in capsys.readouterr().err
+    assert path.read_bytes() == junk
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["hipdesk.db"]
