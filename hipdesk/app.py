@@ -7,13 +7,30 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QStandardPaths, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from hipdesk import __version__
 from hipdesk.cli import db_path_from
-from hipdesk.content import ContentError, load_questionnaire
+from hipdesk.content import ContentError, Questionnaire, load_questionnaire
+from hipdesk.db_recovery import open_store
+from hipdesk.instance_lock import InstanceLock
+from hipdesk.kiosk_settings import KIOSK_SETTING
+from hipdesk.logs import logger, setup_logging
 from hipdesk.store import SessionStore, StoreError
+
+_KEEP: list[QMainWindow] = []
+
+ALREADY_OPEN = (
+    "HipDesk is already open on this computer with the same data ({path}).\n\n"
+    "Please use the HipDesk window that is already open (it may be minimised or behind other windows). "
+    "Only one HipDesk window at a time can work with the data, so that nothing is overwritten."
+)
+FOLDER_UNWRITABLE = (
+    "HipDesk cannot write to its data folder {folder} ({reason}).\n\n"
+    "Please tell the person who looks after this computer: the folder must exist and be writable, "
+    "and the disk must have free space."
+)
 
 
 def gui_db_path(args: argparse.Namespace) -> Path:
@@ -30,6 +47,33 @@ def _fail(app: QApplication, smoke: bool, title: str, message: str) -> int:
     if not smoke and os.environ.get("QT_QPA_PLATFORM") != "offscreen":
         QMessageBox.critical(None, title, message)
     return 1
+
+
+def _warn(smoke: bool, title: str, message: str) -> None:
+    """Tell the person something went wrong but HipDesk goes on (stderr always; a dialog on a real screen)."""
+    print(f"hipdesk: {message}", file=sys.stderr)
+    if not smoke and os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+        QMessageBox.warning(None, title, message)
+
+
+def _kiosk_mode(args: argparse.Namespace, store: SessionStore) -> bool:
+    """--kiosk turns kiosk mode on and it stays on (a restart must not free the patient) until staff leave it."""
+    if getattr(args, "kiosk", False):
+        try:
+            store.set_setting(KIOSK_SETTING, True)
+        except StoreError as error:
+            logger.warning("kiosk setting not saved: %s", error)
+        return True
+    return bool(store.get_setting(KIOSK_SETTING, False))
+
+
+def _open_normal_window(app: QApplication, questionnaire: Questionnaire, store: SessionStore) -> None:
+    """After staff leave kiosk mode: the ordinary window, in the same run."""
+    from hipdesk.ui.main_window import MainWindow
+
+    window = MainWindow(questionnaire, store)
+    _KEEP.append(window)  # nothing else holds it, and a collected window would vanish
+    window.show()
 
 
 def _no_display() -> bool:
@@ -58,21 +102,52 @@ def run_gui(args: argparse.Namespace) -> int:
     except ContentError as error:
         return _fail(app, args.smoke, "HipDesk cannot start", f"A content file is broken: {error}")
     db_path = gui_db_path(args)
+    lock = InstanceLock(db_path)
     try:
-        store = SessionStore(db_path)
+        if not lock.acquire():
+            return _fail(app, args.smoke, "HipDesk is already open", ALREADY_OPEN.format(path=db_path))
+    except OSError as error:
+        return _fail(app, args.smoke, "HipDesk cannot open its data", FOLDER_UNWRITABLE.format(
+            folder=db_path.parent, reason=error.strerror or error))
+    try:
+        opened = open_store(db_path, full_check=lock.previous_exit_unclean)
     except StoreError as error:
+        lock.release()
         return _fail(app, args.smoke, "HipDesk cannot open its data", str(error))
+    store = opened.store
+    log_file = setup_logging(db_path)
+    logger.info("start: version %s, log %s", __version__, log_file)
+    if opened.message:
+        logger.warning("data file moved aside to %s", opened.moved_to)
+        _warn(args.smoke, "HipDesk data file moved aside", opened.message)
 
     from hipdesk.ui.main_window import MainWindow
 
-    window = MainWindow(questionnaire, store, kiosk=bool(getattr(args, "kiosk", False)))
-    window.show()
+    kiosk = _kiosk_mode(args, store)
+    window: QMainWindow
+    if kiosk:
+        from hipdesk.ui.kiosk_window import KioskWindow
+
+        window = KioskWindow(questionnaire, store)
+        window.left_kiosk.connect(lambda: _open_normal_window(app, questionnaire, store))
+        window.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint)
+        window.showFullScreen()
+    else:
+        window = MainWindow(questionnaire, store)
+        window.show()
     if args.smoke:
         app.processEvents()
-        ok = window.isVisible() and window.current_page_id() == questionnaire.pages[0].id
+        ok = window.isVisible() and (kiosk or window.current_page_id() == questionnaire.pages[0].id)
         store.close()
+        lock.release()
         return 0 if ok else 1
+    if getattr(args, "script", None):
+        from hipdesk.ui.scripted import run_script  # test hook: drives the real widgets (crash test)
+
+        assert isinstance(window, MainWindow), "--script drives the normal window, not the kiosk"
+        run_script(window, Path(args.script))
     QTimer.singleShot(0, window.raise_)
     code = app.exec()
     store.close()
+    lock.release()
     return int(code)

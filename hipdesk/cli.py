@@ -38,6 +38,8 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     parser.add_argument("--db", metavar="PATH", help="database file (default: HIPDESK_DB, else the per-user data folder)")
     parser.add_argument("--smoke", action="store_true", help="start the GUI, show the first page and exit 0")
     parser.add_argument("--kiosk", action="store_true", help="front-desk kiosk mode")
+    # Test hook (crash test): answer questions from a JSON file through the real widgets. Not for users.
+    parser.add_argument("--script", metavar="FILE", help=argparse.SUPPRESS)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     if with_commands:
         for name in COMMAND_MODULES:

@@ -11,7 +11,7 @@ from typing import Any
 from hipdesk.conditions import applicable_items, effective_answers, skipped_items
 from hipdesk.content import Questionnaire
 from hipdesk.session import ExamResult, RegionMark, Session, Side
-from hipdesk.store import SessionStore
+from hipdesk.store import SessionStore, StoreError
 from hipdesk.validation import parse_answer
 
 Listener = Callable[[str, str], None]  # (what changed: "answer" | "region" | "exam" | "status", key)
@@ -47,18 +47,30 @@ class SessionEditor:
         return str(self.session.answers.get("distance_unit", "km"))
 
     def set_answer(self, item_id: str, raw: Any) -> Any:
-        """Validate and store an answer; raises InvalidAnswer (nothing stored) when it is not valid."""
+        """Validate and store an answer; raises InvalidAnswer (nothing stored) when it is not valid.
+
+        Raises StoreError when it cannot be saved (disk full, folder not writable); the session is unchanged.
+        """
         item = self._items[item_id]
         value = parse_answer(item, raw, distance_unit=self.distance_unit())
+        previous = self.session.answers.get(item_id)
         if value is None:
             if item_id not in self.session.answers:
                 return None
             del self.session.answers[item_id]
         else:
-            if self.session.answers.get(item_id) == value:
+            if previous == value:
                 return value
             self.session.answers[item_id] = value
-        self.store.save_answer(self.session_id, item_id, value, self.not_asked())
+        try:
+            self.store.save_answer(self.session_id, item_id, value, self.not_asked())
+        except StoreError:
+            # Not stored: the session in memory must not claim otherwise (StoreError reaches the widget).
+            if previous is None:
+                self.session.answers.pop(item_id, None)
+            else:
+                self.session.answers[item_id] = previous
+            raise
         if item.remember and value is not None:
             self.store.set_setting(f"default.{item_id}", value)
         self._notify("answer", item_id)
@@ -86,27 +98,28 @@ class SessionEditor:
         if intensity is not None and not 0 <= intensity <= 10:
             raise ValueError("intensity must be 0–10")
         key = (region, side)
+        if intensity is None and key not in self.session.regions:
+            return
+        self.store.save_region(self.session_id, region, side, intensity)  # stored first: may raise StoreError
         if intensity is None:
-            if key not in self.session.regions:
-                return
             del self.session.regions[key]
         else:
             self.session.regions[key] = RegionMark(region, side, intensity)
-        self.store.save_region(self.session_id, region, side, intensity)
         self._notify("region", f"{region}:{side}")
 
     def set_exam(self, result: ExamResult) -> None:
         """Store one exam result."""
         if result.pain is not None and not 0 <= result.pain <= 10:
             raise ValueError("pain must be 0–10")
+        self.store.save_exam(self.session_id, result)  # stored first: may raise StoreError
         self.session.exam[(result.test, result.side)] = result
-        self.store.save_exam(self.session_id, result)
         self._notify("exam", f"{result.test}:{result.side}")
 
     def clear_exam(self, test: str, side: Side) -> None:
         """Forget one exam result."""
-        if self.session.exam.pop((test, side), None) is not None:
+        if (test, side) in self.session.exam:
             self.store.delete_exam(self.session_id, test, side)
+            del self.session.exam[(test, side)]
             self._notify("exam", f"{test}:{side}")
 
     # -- progress ---------------------------------------------------------------------------------

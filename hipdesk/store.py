@@ -106,6 +106,38 @@ class DatabaseDamaged(StoreError):
     """The file is not a readable HipDesk database."""
 
 
+class StoreWriteError(StoreError):
+    """A change could not be saved (disk full, folder not writable, file in use); nothing of it was stored."""
+
+
+# SQLite primary result codes (sqlite3.Error.sqlite_errorcode & 0xFF) that mean the file itself is bad.
+_DAMAGE_CODES = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
+_PLAIN_REASONS = {
+    13: "the disk is full",  # SQLITE_FULL
+    8: "the file or its folder cannot be written",  # SQLITE_READONLY
+    3: "the file or its folder cannot be written",  # SQLITE_PERM
+    14: "the file or its folder cannot be opened",  # SQLITE_CANTOPEN
+    10: "the disk reported an error",  # SQLITE_IOERR
+    5: "another program is using the database",  # SQLITE_BUSY
+    6: "another program is using the database",  # SQLITE_LOCKED
+}
+
+
+def _error_code(error: sqlite3.Error) -> int:
+    return int(getattr(error, "sqlite_errorcode", 0) or 0) & 0xFF
+
+
+def is_damage(error: sqlite3.Error) -> bool:
+    """True when SQLite says the file is not a (sound) database, as opposed to a full disk or a lock."""
+    code = _error_code(error)
+    return code in _DAMAGE_CODES or (code == 0 and not isinstance(error, sqlite3.OperationalError))
+
+
+def plain_reason(error: sqlite3.Error) -> str:
+    """What went wrong, in words a receptionist understands."""
+    return _PLAIN_REASONS.get(_error_code(error), f"the database reported: {error}")
+
+
 @dataclass(frozen=True)
 class SessionInfo:
     """One line of a session list."""
@@ -148,6 +180,9 @@ class SessionStore:
             # Deleted rows are overwritten with zeros, so a deleted session is gone from the file's bytes.
             self.conn.execute("PRAGMA secure_delete = ON")
             version = self._user_version()
+            if version == 0 and self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+                # Tables but no schema version: some other program's database. Never add ours into it.
+                raise DatabaseDamaged(f"{self.path} is an SQLite database of another program, not HipDesk's.")
             if version > SCHEMA_VERSION:
                 raise DatabaseTooNew(
                     f"{self.path} was written by a newer HipDesk (schema {version}, this one knows {SCHEMA_VERSION})."
@@ -158,7 +193,9 @@ class SessionStore:
                 self._migrate(version)
         except sqlite3.DatabaseError as error:
             self.close()
-            raise DatabaseDamaged(f"{self.path} is not a readable HipDesk database ({error}).") from None
+            if is_damage(error):
+                raise DatabaseDamaged(f"{self.path} is not a readable HipDesk database ({error}).") from None
+            raise StoreError(f"{self.path} cannot be opened: {plain_reason(error)}.") from None
         except StoreError:
             self.close()
             raise
@@ -175,19 +212,32 @@ class SessionStore:
             conn.close()
             self.conn = None  # type: ignore[assignment]
 
+    def quick_check(self) -> str:
+        """SQLite's structural check of the whole file: "ok", or the first problem found (reads every page)."""
+        try:
+            return str(self.conn.execute("PRAGMA quick_check(1)").fetchone()[0])
+        except sqlite3.DatabaseError as error:
+            return str(error)
+
     def _user_version(self) -> int:
         return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """One write transaction: all of it is stored, or none of it."""
-        self.conn.execute("BEGIN IMMEDIATE")
         try:
-            yield self.conn
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
-        self.conn.execute("COMMIT")
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.conn
+                self.conn.execute("COMMIT")
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
+        except sqlite3.DatabaseError as error:
+            if is_damage(error):
+                raise DatabaseDamaged(f"{self.path} is damaged ({error}); nothing was saved.") from None
+            raise StoreWriteError(f"Not saved: {plain_reason(error)} ({self.path.parent}).") from None
 
     def _migrate(self, version: int) -> None:
         if version > 0:

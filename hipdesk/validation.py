@@ -20,7 +20,10 @@ def _number_text(raw: Any) -> float:
     if isinstance(raw, bool):
         raise InvalidAnswer("Enter a number.")
     if isinstance(raw, int | float):
-        value = float(raw)
+        try:
+            value = float(raw)
+        except OverflowError:  # an integer with hundreds of digits (answers files can hold any JSON number)
+            raise InvalidAnswer("Enter a number, for example 12 or 12.5.") from None
     elif isinstance(raw, str):
         text = raw.strip().replace(",", ".")
         try:

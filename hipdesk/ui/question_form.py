@@ -11,10 +11,12 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from hipdesk.conditions import applicable_items
 from hipdesk.content import Item, Questionnaire
 from hipdesk.editing import SessionEditor
-from hipdesk.ui.answer_widgets import AnswerWidget, LineWidget, make_answer_widget
+from hipdesk.store import StoreError
+from hipdesk.ui.answer_widgets import AnswerWidget, LineWidget, LongTextWidget, make_answer_widget
 from hipdesk.validation import InvalidAnswer
 
 REQUIRED_MESSAGE = "Please answer this question."
+NOT_SAVED_MESSAGE = "This answer is not kept: please free some disk space or ask whoever looks after this computer."
 
 
 class QuestionRow(QFrame):
@@ -126,22 +128,34 @@ class QuestionForm(QWidget):
 
     # -- editing ----------------------------------------------------------------------------------
     def _edited(self, item_id: str, raw: Any) -> None:
-        if self.editor is None and self.open_session is not None:
-            self.editor = self.open_session()
-        if self.editor is None:
-            return
         row = self.rows[item_id]
+        opened = False
         try:
+            if self.editor is None and self.open_session is not None:
+                self.editor = self.open_session()
+                opened = True
+            if self.editor is None:
+                return
             self.editor.set_answer(item_id, raw)
         except InvalidAnswer as error:
             self.pending[item_id] = str(error)
             if not isinstance(row.input, LineWidget):  # typed fields explain when the person leaves them
                 row.show_error(str(error))
             return
+        except StoreError as error:
+            # Shown at once, even in a typed field: the person must know this answer is not kept.
+            self.pending[item_id] = f"{error} {NOT_SAVED_MESSAGE}"
+            row.show_error(self.pending[item_id])
+            if not isinstance(row.input, LineWidget | LongTextWidget):
+                # A ticked choice that is not stored would mislead; typed text stays, so nothing typed is lost.
+                row.input.set_value(self.editor.session.answers.get(item_id) if self.editor else None)
+            return
         self.pending.pop(item_id, None)
         if not isinstance(row.input, LineWidget):  # show exactly what was stored (a new session rebinds widgets)
             row.input.set_value(self.editor.session.answers.get(item_id))
         row.show_error(None)
+        if opened:  # binding the new session redrew every field, this one too: show the answer just given
+            row.input.set_value(self.editor.session.answers.get(item_id))
         self.refresh()
         self.answered.emit(item_id)
 

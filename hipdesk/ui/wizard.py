@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from hipdesk.assessment import raised_red_flags
 from hipdesk.content import Page
 from hipdesk.editing import SessionEditor
+from hipdesk.store import StoreError
 from hipdesk.ui.context import UiContext
 from hipdesk.ui.page_base import WizardPage
 from hipdesk.ui.red_flag_banner import RedFlagBanner
@@ -138,7 +139,10 @@ class AssessmentWizard(QWidget):
         self.stack.setCurrentIndex(index)
         page.entered()
         if self.editor is not None:
-            self.editor.set_page(self.content_pages[index].id)
+            try:
+                self.editor.set_page(self.content_pages[index].id)
+            except StoreError as error:  # only the resume position is lost; the person can go on
+                self._not_saved(error)
         self._update_steps()
         self.page_changed.emit(self.content_pages[index].id)
 
@@ -170,11 +174,15 @@ class AssessmentWizard(QWidget):
         page = self.current_page()
         if not page.validate():
             return False
-        if self.index == 0 and self.editor is None:
-            self._new_session()
-        if self.index == len(self.content_pages) - 1:
-            return self.finish()
-        self._show(self.index + 1)
+        try:
+            if self.index == 0 and self.editor is None:
+                self._new_session()
+            if self.index == len(self.content_pages) - 1:
+                return self.finish()
+            self._show(self.index + 1)
+        except StoreError as error:
+            self._not_saved(error)
+            return False
         return True
 
     def _finish_key(self) -> None:
@@ -185,6 +193,10 @@ class AssessmentWizard(QWidget):
         """Go back one step; nothing is lost (answers live in the session)."""
         if self.index > 0:
             self._show(self.index - 1)
+
+    def _not_saved(self, error: StoreError) -> None:
+        """A write failed (disk full, folder not writable): say so instead of failing silently."""
+        self.ctx.inform(self, "Not saved", str(error))
 
     def go_to_page(self, page_id: str) -> None:
         """Show a page by id."""
