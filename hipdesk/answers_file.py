@@ -108,10 +108,11 @@ def loads(questionnaire: Questionnaire, data: bytes | str) -> Session:
     session.finished_at = parsed.session.finished_at
     if parsed.session.current_page not in [page.id for page in questionnaire.pages]:
         raise AnswersFileError(f"session.current_page: unknown page '{parsed.session.current_page}'.")
+    unknown = [item_id for item_id in parsed.answers if item_id not in items]
+    if unknown:  # named before any value is checked: a wrong id usually means a wrong file
+        raise AnswersFileError(f"answers: unknown item id '{unknown[0]}'.")
     for item_id, raw in parsed.answers.items():
-        item = items.get(item_id)
-        if item is None:
-            raise AnswersFileError(f"answers: unknown item id '{item_id}'.")
+        item = items[item_id]
         try:
             value = parse_answer(item, raw, distance_unit=unit if isinstance(unit, str) else "km")
         except InvalidAnswer as error:
