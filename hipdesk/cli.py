@@ -28,8 +28,8 @@ def db_path_from(args: argparse.Namespace) -> Path | None:
     return Path(chosen).expanduser() if chosen else None
 
 
-def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
-    """The argument parser; subcommand modules are imported only when a subcommand may be asked for."""
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every subcommand."""
     parser = argparse.ArgumentParser(
         prog="hipdesk",
         description="HipDesk: outside hip pain after running. Lists possible causes to discuss; not a diagnosis.",
@@ -41,32 +41,35 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     # Test hook (crash test): answer questions from a JSON file through the real widgets. Not for users.
     parser.add_argument("--script", metavar="FILE", help=argparse.SUPPRESS)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    if with_commands:
-        for name in COMMAND_MODULES:
-            importlib.import_module(name).add_parser(subparsers)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).add_parser(subparsers)
     return parser
 
 
-def _wants_command(argv: Sequence[str]) -> bool:
-    """True unless every argument is a GUI option: the GUI starts without importing the subcommands."""
-    gui_flags = {"--smoke", "--kiosk"}
+def _gui_options(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The options when every argument is a plain GUI option, else None (then argparse does the work).
+
+    Starting the GUI this way skips building the full parser and importing the subcommands: start-up time.
+    """
+    options = argparse.Namespace(command=None, db=None, smoke=False, kiosk=False, script=None)
     rest = list(argv)
     while rest:
         arg = rest.pop(0)
-        if arg == "--db":
-            if not rest:
-                return True
-            rest.pop(0)
-        elif not (arg in gui_flags or arg.startswith("--db=")):
-            return True
-    return False
+        if arg in ("--smoke", "--kiosk"):
+            setattr(options, arg[2:], True)
+        elif arg == "--db" and rest and not rest[0].startswith("-"):
+            options.db = rest.pop(0)
+        elif arg.startswith("--db=") and len(arg) > 5:
+            options.db = arg[5:]
+        else:
+            return None
+    return options
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run a headless subcommand, or the GUI when none is given."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser(with_commands=_wants_command(argv))
-    args = parser.parse_args(argv)
+    args = _gui_options(argv) or build_parser().parse_args(argv)
     if args.command:
         return int(args.run(args))
     from hipdesk.app import run_gui  # Qt is imported only here, for the GUI

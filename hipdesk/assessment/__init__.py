@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from hipdesk.assessment.facts import gather_facts
 from hipdesk.assessment.model import (
     TRIAGE_LEVELS,
     Assessment,
@@ -12,8 +11,6 @@ from hipdesk.assessment.model import (
     TriageLevel,
     more_urgent,
 )
-from hipdesk.assessment.red_flags import evaluate_flags
-from hipdesk.assessment.rulefiles import flag_rules_for
 from hipdesk.content import Questionnaire
 from hipdesk.session import Session
 
@@ -24,5 +21,10 @@ def raised_red_flags(questionnaire: Questionnaire, session: Session) -> list[Red
     """Red flags raised by a session's answers, most urgent first.
 
     Called after every answer, so it reads only the red-flag rules (loaded once) and the answers that apply.
+    The rule modules are imported on the first call: the GUI's first page does not wait for them.
     """
+    from hipdesk.assessment.facts import gather_facts
+    from hipdesk.assessment.red_flags import evaluate_flags
+    from hipdesk.assessment.rulefiles import flag_rules_for
+
     return evaluate_flags(flag_rules_for(questionnaire).flags, gather_facts(questionnaire, session))

@@ -35,7 +35,8 @@ class MainWindow(QMainWindow):
         self.resize(1024, 700)
         self.ctx = UiContext(questionnaire, store, kiosk=kiosk)
         self.wizard = AssessmentWizard(self.ctx)
-        self.assess = library.default_assess()
+        self._assess: library.AssessFunction | None = None
+        self._assess_loaded = False
         self.library: SessionLibrary | None = None  # built when first opened, to start fast
         self.library_export: ExportBar | None = None  # the library's "Export PDF", built when first used
         self._export_editor: SessionEditor | None = None
@@ -52,6 +53,14 @@ class MainWindow(QMainWindow):
         self.wizard.page_changed.connect(lambda _page: self._refresh_summary(self.wizard.editor.session_id
                                                                              if self.wizard.editor else None))
         self.wizard.session_finished.connect(self._refresh_summary)
+
+    @property
+    def assess(self) -> library.AssessFunction | None:
+        """The assessment engine for the library's columns, loaded on first use so the first page shows sooner."""
+        if not self._assess_loaded:
+            self._assess = library.default_assess()
+            self._assess_loaded = True
+        return self._assess
 
     def current_page_id(self) -> str:
         """Id of the wizard page on screen."""

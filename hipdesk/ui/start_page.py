@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hipdesk.answers_file import AnswersFileError, read_answers_file
 from hipdesk.conditions import skipped_items
 from hipdesk.content import Page
 from hipdesk.editing import SessionEditor
@@ -103,6 +102,8 @@ class StartPage(WizardPage):
         path = self.ctx.open_file(self, "Import answers file", "HipDesk answers (*.json);;All files (*)")
         if not path:
             return
+        from hipdesk.answers_file import AnswersFileError, read_answers_file  # only when asked: start-up time
+
         try:
             session = read_answers_file(self.ctx.questionnaire, Path(path))
         except AnswersFileError as error:
