@@ -58,3 +58,18 @@ def fill_about(win: MainWindow, age: str = "45", sex: str = "female", side: str 
     click(win, "sex", sex)
     click(win, "painful_side", side)
     assert win.wizard.next()
+
+
+@pytest.fixture(autouse=True)
+def no_modal_dialogs(monkeypatch):
+    """A real modal dialog would wait for a person forever: fail loudly instead (use the ctx seams)."""
+    from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+    def refuse(*_args, **_kwargs):
+        raise AssertionError("a modal dialog was opened in a test; replace it through its seam")
+
+    for owner, names in ((QMessageBox, ("question", "information", "warning", "critical")),
+                         (QFileDialog, ("getOpenFileName", "getSaveFileName", "getExistingDirectory")),
+                         (QInputDialog, ("getText", "getInt"))):
+        for name in names:
+            monkeypatch.setattr(owner, name, staticmethod(refuse))
