@@ -73,6 +73,7 @@ class StartPage(WizardPage):
         import_row.addWidget(self.import_button)
         import_row.addStretch(1)
         self.layout_.addLayout(import_row)
+        self.layout_.addStretch(1)  # keep the page together at the top; spare height goes below
         self.refresh_drafts()
 
     def refresh_drafts(self) -> None:
@@ -81,11 +82,12 @@ class StartPage(WizardPage):
         self.draft_ids: list[int] = []  # session id of each row (kept here: Qt's item roles cost start-up time)
         current = self.editor.session.id if self.editor else None
         drafts = [] if self.ctx.kiosk else self.ctx.store.list_sessions(status="draft", limit=50)
+        steps = {page.id: page.step for page in self.ctx.questionnaire.pages}
         for info in drafts:
             if info.id == current:
                 continue
             title = info.name or "(no name)"
-            text = f"{title} · started {_when(info.created_at)} · last step: {info.current_page}"
+            text = f"{title} · started {_when(info.created_at)} · last step: {steps.get(info.current_page, info.current_page)}"
             self.drafts.addItem(QListWidgetItem(text))
             self.draft_ids.append(info.id)
         self.resume_box.setVisible(self.drafts.count() > 0)

@@ -1,0 +1,39 @@
+"""Opens HipDesk on an example session's body-map page, for the README screenshot under xshot.
+
+    ../shared/tools/xshot docs/screenshot.png 5 .venv/bin/python scripts/readme_screenshot.py
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from hipdesk.answers_file import read_answers_file
+from hipdesk.content import load_questionnaire
+from hipdesk.store import SessionStore
+from hipdesk.ui.main_window import MainWindow
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "tests" / "vignettes" / "gtps_lateral_hip.json"
+
+
+def main() -> int:
+    app = QApplication(sys.argv[:1])
+    questionnaire = load_questionnaire()
+    folder = tempfile.mkdtemp()
+    store = SessionStore(Path(folder) / "example.db")
+    session = read_answers_file(questionnaire, EXAMPLE)
+    session.answers["name"] = "Example runner"
+    session_id = store.save_whole_session(session)
+    window = MainWindow(questionnaire, store)
+    window.resize(1100, 720)
+    window.show()
+    window.wizard.open_session(session_id)
+    window.wizard.go_to_page(sys.argv[1] if len(sys.argv) > 1 else "bodymap")
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
