@@ -11,13 +11,15 @@ from pathlib import Path
 
 from hipdesk import __version__
 
-#: Modules that each add subcommands: `add_parser(subparsers)`, which sets `run` through `set_defaults`.
-COMMAND_MODULES = [
-    "hipdesk.commands.answers",
-    "hipdesk.commands.assess",
-    "hipdesk.commands.report",
-    "hipdesk.commands.fhir",
-]
+#: Subcommand name → the module that adds it (`add_parser(subparsers)`, which sets `run` via `set_defaults`).
+COMMANDS = {
+    "export-answers": "hipdesk.commands.answers",
+    "import-answers": "hipdesk.commands.answers",
+    "assess": "hipdesk.commands.assess",
+    "report": "hipdesk.commands.report",
+    "export-fhir": "hipdesk.commands.fhir",
+}
+COMMAND_MODULES = sorted(set(COMMANDS.values()))
 
 EXIT_USAGE = 2
 
@@ -28,8 +30,8 @@ def db_path_from(args: argparse.Namespace) -> Path | None:
     return Path(chosen).expanduser() if chosen else None
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every subcommand."""
+def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
+    """The argument parser. When `argv` names a subcommand only its module is imported (`assess` stays fast)."""
     parser = argparse.ArgumentParser(
         prog="hipdesk",
         description="HipDesk: outside hip pain after running. Lists possible causes to discuss; not a diagnosis.",
@@ -41,9 +43,21 @@ def build_parser() -> argparse.ArgumentParser:
     # Test hook (crash test): answer questions from a JSON file through the real widgets. Not for users.
     parser.add_argument("--script", metavar="FILE", help=argparse.SUPPRESS)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    for name in _modules_for(argv):
         importlib.import_module(name).add_parser(subparsers)
     return parser
+
+
+def _modules_for(argv: Sequence[str]) -> list[str]:
+    """The module of the subcommand in `argv` (the first word that is not an option or its value), else all."""
+    words = list(argv)
+    while words:
+        word = words.pop(0)
+        if word in ("--db", "--script"):
+            words = words[1:]
+        elif not word.startswith("-"):
+            return [COMMANDS[word]] if word in COMMANDS else COMMAND_MODULES
+    return COMMAND_MODULES
 
 
 def _gui_options(argv: Sequence[str]) -> argparse.Namespace | None:
@@ -69,7 +83,7 @@ def _gui_options(argv: Sequence[str]) -> argparse.Namespace | None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run a headless subcommand, or the GUI when none is given."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    args = _gui_options(argv) or build_parser().parse_args(argv)
+    args = _gui_options(argv) or build_parser(argv).parse_args(argv)
     if args.command:
         return int(args.run(args))
     from hipdesk.app import run_gui  # Qt is imported only here, for the GUI

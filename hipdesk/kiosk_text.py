@@ -28,10 +28,12 @@ class KioskText(msgspec.Struct, forbid_unknown_fields=True):
     staff_back: str
     staff_exam: str
     staff_export: str
+    staff_export_pdf: str
     staff_leave: str
     staff_idle_minutes: str
     staff_exported: str
     staff_no_selection: str
+    staff_empty: str
     draft: str
     complete: str
 

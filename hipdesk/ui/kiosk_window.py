@@ -44,7 +44,8 @@ from hipdesk.ui.wizard import AssessmentWizard
 
 def choose_export_path(parent: QWidget | None, suggested: str) -> str | None:
     """The save dialog (staff only); tests replace `KioskWindow.choose_path`."""
-    path, _ = QFileDialog.getSaveFileName(parent, "Export answers file", suggested, "Answers file (*.json)")
+    kind = "PDF report (*.pdf)" if suggested.endswith(".pdf") else "Answers file (*.json)"
+    path, _ = QFileDialog.getSaveFileName(parent, "Export", suggested, kind)
     return path or None
 
 
@@ -89,6 +90,7 @@ class KioskWindow(QMainWindow):
         self.staff.back_requested.connect(self._leave_staff)
         self.staff.exam_requested.connect(self.open_for_exam)
         self.staff.export_requested.connect(self.export_session)
+        self.staff.pdf_requested.connect(self.export_pdf)
         self.staff.leave_requested.connect(self.leave_kiosk)
         self.staff.idle_minutes_changed.connect(self._set_idle_minutes)
 
@@ -249,6 +251,29 @@ class KioskWindow(QMainWindow):
             self.staff.message.setText(str(error))
             return
         logger.info("kiosk: session %d exported", session_id)
+        self.staff.message.setText(self.text.staff_exported.format(path=written))
+
+    def export_pdf(self, session_id: int) -> None:
+        """Write one session's PDF report (0600) where the staff member chooses."""
+        from hipdesk.report.export import AssessmentUnavailable, default_file_name, page_size_from, save_report
+        from hipdesk.trends import report_trend
+
+        try:
+            session = self.ctx.store.load_session(session_id)
+        except StoreError as error:
+            self.staff.message.setText(str(error))
+            return
+        path = self.choose_path(self, default_file_name(session, ".pdf"))
+        if not path:
+            return
+        try:
+            written = save_report(Path(path), self.ctx.questionnaire, session,
+                                  page_size=page_size_from(self.ctx.store.get_setting("report.page_size")),
+                                  trend=report_trend(self.ctx.store, self.ctx.questionnaire, session))
+        except (ExportError, StoreError, AssessmentUnavailable) as error:
+            self.staff.message.setText(str(error))
+            return
+        logger.info("kiosk: session %d report saved", session_id)
         self.staff.message.setText(self.text.staff_exported.format(path=written))
 
     def leave_kiosk(self) -> None:

@@ -3,7 +3,7 @@ the idle setting, and leaving kiosk mode. A separate widget so the session libra
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -25,6 +25,7 @@ class StaffView(QWidget):
     back_requested = Signal()
     exam_requested = Signal(int)
     export_requested = Signal(int)
+    pdf_requested = Signal(int)
     leave_requested = Signal()
     idle_minutes_changed = Signal(int)
 
@@ -42,8 +43,12 @@ class StaffView(QWidget):
         self.message.setObjectName("staffMessage")
         self.message.setWordWrap(True)
         buttons = QHBoxLayout()
-        self.exam_button = self._button("staffExamButton", text.staff_exam, buttons, self._exam)
-        self.export_button = self._button("staffExportButton", text.staff_export, buttons, self._export)
+        self.exam_button = self._button("staffExamButton", text.staff_exam, buttons,
+                                        lambda: self._emit_selected(self.exam_requested))
+        self.pdf_button = self._button("staffPdfButton", text.staff_export_pdf, buttons,
+                                       lambda: self._emit_selected(self.pdf_requested))
+        self.export_button = self._button("staffExportButton", text.staff_export, buttons,
+                                          lambda: self._emit_selected(self.export_requested))
         buttons.addStretch(1)
         self.back_button = self._button("staffBackButton", text.staff_back, buttons, self.back_requested.emit)
         self.leave_button = self._button("staffLeaveButton", text.staff_leave, buttons, self.leave_requested.emit)
@@ -85,6 +90,8 @@ class StaffView(QWidget):
             self.sessions.addItem(entry)
         if self.sessions.count():
             self.sessions.setCurrentRow(0)
+        else:
+            self.message.setText(self.text.staff_empty)
 
     def clear(self) -> None:
         """Forget what was shown (the view is locked again)."""
@@ -96,16 +103,10 @@ class StaffView(QWidget):
         entry = self.sessions.currentItem()
         return None if entry is None else int(entry.data(Qt.ItemDataRole.UserRole))
 
-    def _exam(self) -> None:
+    def _emit_selected(self, signal: SignalInstance) -> None:
+        """Send the chosen session's id, or ask for a choice first."""
         session_id = self.selected_id()
         if session_id is None:
             self.message.setText(self.text.staff_no_selection)
         else:
-            self.exam_requested.emit(session_id)
-
-    def _export(self) -> None:
-        session_id = self.selected_id()
-        if session_id is None:
-            self.message.setText(self.text.staff_no_selection)
-        else:
-            self.export_requested.emit(session_id)
+            signal.emit(session_id)

@@ -61,3 +61,18 @@ def test_importing_every_core_module_loads_no_qt() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_assess_command_imports_only_what_it_needs(tmp_path: Path) -> None:
+    """`hipdesk assess` must answer fast: no Qt, and not the report (reportlab) either."""
+    vignette = Path(__file__).resolve().parents[1] / "vignettes" / "saddle_numbness.json"
+    code = (
+        "import sys\n"
+        "from hipdesk.cli import main\n"
+        f"code = main(['--db', {str(tmp_path / 'assess')!r}, 'assess', '--answers', {str(vignette)!r}])\n"
+        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'reportlab'))\n"
+        "print(heavy, file=sys.stderr); sys.exit(code or (1 if heavy else 0))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert '"triage": "emergency"' in result.stdout

@@ -311,6 +311,28 @@ def test_staff_export_writes_a_private_file(qtbot, questionnaire, store, tmp_pat
     assert "Cannot write" in window.staff.message.text()
 
 
+def test_staff_saves_a_pdf_report(qtbot, questionnaire, store, tmp_path: Path) -> None:
+    _with_pin(store)
+    session = store.create_session({"filled_by": "patient", "setting": "clinic", "name": "Report Me",
+                                    "pain_now": 3, "pain_worst": 6})
+    window = _kiosk(qtbot, questionnaire, store)
+    asked: list[str] = []
+    window.choose_path = lambda _parent, suggested: asked.append(suggested) or str(tmp_path / "r.pdf")
+    _unlock(qtbot, window)
+    _click(window, "staffPdfButton")
+    assert asked and asked[0].endswith(".pdf") and "Report" in asked[0]
+    assert (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF")
+    assert (tmp_path / "r.pdf").stat().st_mode & 0o777 == 0o600
+    assert session.id is not None
+
+
+def test_staff_view_says_when_there_are_no_sessions(qtbot, questionnaire, store) -> None:
+    _with_pin(store)
+    window = _kiosk(qtbot, questionnaire, store)
+    _unlock(qtbot, window)
+    assert window.staff.message.text() == "No sessions yet."
+
+
 def test_staff_opens_a_patients_session_at_the_examination(qtbot, questionnaire, store) -> None:
     _with_pin(store)
     session = store.create_session({"filled_by": "patient", "setting": "clinic", "name": "For Exam"})
