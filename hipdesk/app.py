@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QStandardPaths, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
@@ -33,7 +33,7 @@ FOLDER_UNWRITABLE = (
 )
 
 
-def gui_db_path(args: argparse.Namespace) -> Path:
+def gui_db_path(args: Any) -> Path:
     """--db, else HIPDESK_DB, else the per-user AppDataLocation from QStandardPaths."""
     chosen = db_path_from(args)
     if chosen:
@@ -56,7 +56,7 @@ def _warn(smoke: bool, title: str, message: str) -> None:
         QMessageBox.warning(None, title, message)
 
 
-def _kiosk_mode(args: argparse.Namespace, store: SessionStore) -> bool:
+def _kiosk_mode(args: Any, store: SessionStore) -> bool:
     """--kiosk turns kiosk mode on and it stays on (a restart must not free the patient) until staff leave it."""
     if getattr(args, "kiosk", False):
         try:
@@ -85,7 +85,7 @@ def _no_display() -> bool:
     )
 
 
-def run_gui(args: argparse.Namespace) -> int:
+def run_gui(args: Any) -> int:
     """Start the GUI; with --smoke show the first page, process events and return 0."""
     os.umask(0o077)  # everything HipDesk writes is for this user only
     if _no_display():

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-import argparse
-import importlib
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any
 
 from hipdesk import __version__
+
+if TYPE_CHECKING:
+    import argparse
 
 #: Subcommand name → the module that adds it (`add_parser(subparsers)`, which sets `run` via `set_defaults`).
 COMMANDS = {
@@ -24,7 +27,7 @@ COMMAND_MODULES = sorted(set(COMMANDS.values()))
 EXIT_USAGE = 2
 
 
-def db_path_from(args: argparse.Namespace) -> Path | None:
+def db_path_from(args: Any) -> Path | None:
     """The database chosen by --db or HIPDESK_DB, or None for the per-user default."""
     chosen = getattr(args, "db", None) or os.environ.get("HIPDESK_DB")
     return Path(chosen).expanduser() if chosen else None
@@ -32,6 +35,9 @@ def db_path_from(args: argparse.Namespace) -> Path | None:
 
 def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     """The argument parser. When `argv` names a subcommand only its module is imported (`assess` stays fast)."""
+    import argparse  # not needed to start the GUI with plain options
+    import importlib
+
     parser = argparse.ArgumentParser(
         prog="hipdesk",
         description="HipDesk: outside hip pain after running. Lists possible causes to discuss; not a diagnosis.",
@@ -60,12 +66,12 @@ def _modules_for(argv: Sequence[str]) -> list[str]:
     return COMMAND_MODULES
 
 
-def _gui_options(argv: Sequence[str]) -> argparse.Namespace | None:
+def _gui_options(argv: Sequence[str]) -> SimpleNamespace | None:
     """The options when every argument is a plain GUI option, else None (then argparse does the work).
 
     Starting the GUI this way skips building the full parser and importing the subcommands: start-up time.
     """
-    options = argparse.Namespace(command=None, db=None, smoke=False, kiosk=False, script=None)
+    options = SimpleNamespace(command=None, db=None, smoke=False, kiosk=False, script=None)
     rest = list(argv)
     while rest:
         arg = rest.pop(0)

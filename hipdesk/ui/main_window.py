@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
-from hipdesk import library
 from hipdesk.content import Questionnaire
+from hipdesk.resources import resource_path
 from hipdesk.store import SessionStore
 from hipdesk.ui.context import UiContext
 from hipdesk.ui.wizard import AssessmentWizard
 
 if TYPE_CHECKING:
     from hipdesk.editing import SessionEditor
+    from hipdesk.library import AssessFunction
     from hipdesk.ui.export_bar import ExportBar
     from hipdesk.ui.library_view import SessionLibrary
 
@@ -22,6 +24,14 @@ STYLE = """
 #helpText { color: #555; }
 #stepList { background: #f3f5f8; font-size: 11pt; padding: 6px; qproperty-alignment: AlignTop; }
 """
+
+
+def _library_title() -> str:
+    """The toolbar's name for the session library, read straight from its content file.
+
+    (Importing the library module for one word would slow the start; the module checks the file when it loads.)
+    """
+    return str(json.loads(resource_path("library.json").read_bytes())["texts"]["title"])
 
 
 class MainWindow(QMainWindow):
@@ -35,7 +45,7 @@ class MainWindow(QMainWindow):
         self.resize(1024, 700)
         self.ctx = UiContext(questionnaire, store, kiosk=kiosk)
         self.wizard = AssessmentWizard(self.ctx)
-        self._assess: library.AssessFunction | None = None
+        self._assess: AssessFunction | None = None
         self._assess_loaded = False
         self.library: SessionLibrary | None = None  # built when first opened, to start fast
         self.library_export: ExportBar | None = None  # the library's "Export PDF", built when first used
@@ -47,7 +57,7 @@ class MainWindow(QMainWindow):
         toolbar = self.addToolBar("HipDesk")
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
-        self.sessions_action = toolbar.addAction(library.load_library_content().texts["title"], self.show_library)
+        self.sessions_action = toolbar.addAction(_library_title(), self.show_library)
         self.sessions_action.setObjectName("sessionsAction")
         self.sessions_action.setVisible(not kiosk)  # kiosk: past sessions only after a staff PIN (not built yet)
         self.wizard.page_changed.connect(lambda _page: self._refresh_summary(self.wizard.editor.session_id
@@ -55,10 +65,12 @@ class MainWindow(QMainWindow):
         self.wizard.session_finished.connect(self._refresh_summary)
 
     @property
-    def assess(self) -> library.AssessFunction | None:
+    def assess(self) -> AssessFunction | None:
         """The assessment engine for the library's columns, loaded on first use so the first page shows sooner."""
         if not self._assess_loaded:
-            self._assess = library.default_assess()
+            from hipdesk.library import default_assess
+
+            self._assess = default_assess()
             self._assess_loaded = True
         return self._assess
 
@@ -70,7 +82,9 @@ class MainWindow(QMainWindow):
     def _refresh_summary(self, session_id: int | None) -> None:
         """Keep the library's columns (person, worst pain, triage, top cause) current."""
         if session_id is not None:
-            library.refresh_summary(self.ctx.store, self.ctx.questionnaire, session_id, self.assess)
+            from hipdesk.library import refresh_summary  # the library's code is loaded once it is needed
+
+            refresh_summary(self.ctx.store, self.ctx.questionnaire, session_id, self.assess)
 
     def show_library(self) -> SessionLibrary:
         """Switch to the session browser."""

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -46,6 +44,11 @@ def page_class(page: Page) -> type[WizardPage]:
     from hipdesk.ui.question_page import QuestionPage
 
     return QuestionPage
+
+
+def escape(text: str) -> str:
+    """Plain text for a rich-text label (html.escape without the import cost at start-up)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 class AssessmentWizard(QWidget):
