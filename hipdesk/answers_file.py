@@ -8,6 +8,7 @@ from typing import Any, Literal
 import msgspec
 
 from hipdesk import vocab
+from hipdesk.body_regions import load_catalogue
 from hipdesk.conditions import applicable_items
 from hipdesk.content import Questionnaire
 from hipdesk.session import ExamResult, RegionMark, Session
@@ -119,8 +120,10 @@ def loads(questionnaire: Questionnaire, data: bytes | str) -> Session:
             raise AnswersFileError(f"answers.{item_id}: {error}") from None
         if value is not None:
             session.answers[item_id] = value
+    # The body-map catalogue holds every stable region id and any region added since.
+    region_ids = {region.id for region in load_catalogue().regions}
     for mark in parsed.regions:
-        if mark.region not in vocab.REGIONS:
+        if mark.region not in region_ids:
             raise AnswersFileError(f"regions: unknown region id '{mark.region}'.")
         if not 0 <= mark.intensity <= 10:
             raise AnswersFileError(f"regions: {mark.region} {mark.side}: intensity must be 0–10.")
