@@ -40,6 +40,9 @@ def timed(command: list[str], env: dict[str, str]) -> float:
 def main() -> int:
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 9
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    # Byte-code caching as on a normal installation (pip compiles an installed wheel's modules). Some
+    # machines set PYTHONDONTWRITEBYTECODE, which would make HipDesk recompile its source on every start.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     hipdesk = [sys.executable, "-m", "hipdesk", "--smoke"]
     bare = [sys.executable, "-c", BARE_WIZARD]
     with tempfile.TemporaryDirectory() as folder:

@@ -1,16 +1,18 @@
 """The questionnaire definition: loaded from `resources/questionnaire.json` and checked at start-up.
 
-The schema is the set of `msgspec.Struct` classes below; `load_questionnaire` adds the checks a
-schema cannot express (unique ids, conditions that name real items and options).
+The schema is the set of frozen dataclasses below with the field kinds in `_SCHEMA`; `load_questionnaire`
+adds the checks a schema cannot express (unique ids, conditions that name real items and options).
+It is checked by hand rather than with msgspec because it is read on every start, before the first page
+shows, and msgspec's import alone costs about 15 ms (design.md's start-up budget).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import MISSING, dataclass, field, fields
 from pathlib import Path
 from typing import Any, Literal
-
-import msgspec
 
 from hipdesk.resources import resource_path
 
@@ -32,7 +34,8 @@ class ContentError(Exception):
         self.problem = problem
 
 
-class Option(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+@dataclass(frozen=True)
+class Option:
     """One answer option of a choice question."""
 
     id: str
@@ -40,7 +43,8 @@ class Option(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     exclusive: bool = False  # "None of these": ticking it clears the others in a multi question
 
 
-class Condition(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+@dataclass(frozen=True)
+class Condition:
     """An enable-when test on another item's answer. Exactly one operator is set."""
 
     item: str
@@ -56,7 +60,8 @@ class Condition(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
         return [name for name in names if getattr(self, name) is not None]
 
 
-class Item(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+@dataclass(frozen=True)
+class Item:
     """One question. Its id is used for storage, the answers file, FHIR linkId and objectName."""
 
     id: str
@@ -64,14 +69,14 @@ class Item(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     label: str
     help: str = ""
     section: str = ""
-    options: list[Option] = []
+    options: list[Option] = field(default_factory=list)
     min: float | None = None
     max: float | None = None
     unit: str = ""
     max_length: int = 200
     multiline: bool = False
     required: bool = False
-    enable_when: list[Condition] = []
+    enable_when: list[Condition] = field(default_factory=list)
     enable_behavior: Literal["all", "any"] = "all"
     remember: bool = False  # the last answer becomes the default of the next session (e.g. km / miles)
     default: Scalar | None = None  # the answer a new session starts with, until the person changes it
@@ -90,7 +95,8 @@ class Item(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
         return option_id
 
 
-class Page(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+@dataclass(frozen=True)
+class Page:
     """One wizard page: its step name, an intro and its questions."""
 
     id: str
@@ -98,10 +104,11 @@ class Page(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     step: str
     kind: PageKind = "questions"
     intro: str = ""
-    items: list[Item] = []
+    items: list[Item] = field(default_factory=list)
 
 
-class Questionnaire(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+@dataclass(frozen=True)
+class Questionnaire:
     """The whole questionnaire, page by page."""
 
     version: int
@@ -153,36 +160,101 @@ class Questionnaire(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
 _REQUIRED_PAGE_KINDS = ("start", "bodymap", "exam", "summary")
 
 
-def _locate(raw: Any, path: str) -> str:
-    """Name the item (or page) that a msgspec error path such as `$.pages[2].items[5].type` points at."""
-    import re
+class _Problem(ValueError):
+    """A value that does not fit the schema; `owner` is the id of the item or page it belongs to."""
 
-    node = raw
-    named = "(top level)"
-    for key, index in re.findall(r"\.(\w+)|\[(\d+)\]", path):
-        try:
-            node = node[key] if key else node[int(index)]
-        except (KeyError, IndexError, TypeError):
-            break
-        if isinstance(node, dict) and isinstance(node.get("id"), str):
-            named = node["id"]
-        elif isinstance(node, dict) and index:
-            named = f"{path.split('.')[-1]}"
-    return named
+    def __init__(self, owner: str, message: str) -> None:
+        super().__init__(message)
+        self.owner = owner
+
+
+Check = Callable[[Any, str, str], Any]  # (value, owner id, where) -> the value to keep
+
+
+def _kind(name: str, test: Callable[[Any], bool]) -> Check:
+    def check(value: Any, owner: str, where: str) -> Any:
+        if not test(value):
+            raise _Problem(owner, f"Expected `{name}`, got `{type(value).__name__}` - at `{where}`")
+        return value
+    return check
+
+
+def _optional(inner: Check) -> Check:
+    return lambda value, owner, where: None if value is None else inner(value, owner, where)
+
+
+def _one_of(*allowed: str) -> Check:
+    def check(value: Any, owner: str, where: str) -> Any:
+        if value not in allowed:
+            raise _Problem(owner, f"Invalid enum value {value!r} - at `{where}`")
+        return value
+    return check
+
+
+def _list_of(inner: Check) -> Check:
+    def check(value: Any, owner: str, where: str) -> Any:
+        if not isinstance(value, list):
+            raise _Problem(owner, f"Expected `array`, got `{type(value).__name__}` - at `{where}`")
+        return [inner(entry, owner, f"{where}[{index}]") for index, entry in enumerate(value)]
+    return check
+
+
+def _object(cls: type) -> Check:
+    return lambda value, owner, where: _build(cls, value, owner, where)
+
+
+_STR = _kind("str", lambda v: isinstance(v, str))
+_BOOL = _kind("bool", lambda v: isinstance(v, bool))
+_INT = _kind("int", lambda v: isinstance(v, int) and not isinstance(v, bool))
+_FLOAT = _kind("float", lambda v: isinstance(v, int | float) and not isinstance(v, bool))
+_SCALAR = _kind("str | int | float | bool", lambda v: isinstance(v, str | int | float))
+_LABELS = _kind("object of str", lambda v: isinstance(v, dict) and all(isinstance(x, str) for x in v.values()))
+
+#: The kind of every field, class by class (defaults and required fields come from the dataclasses).
+_SCHEMA: dict[type, dict[str, Check]] = {
+    Option: {"id": _STR, "label": _STR, "exclusive": _BOOL},
+    Condition: {"item": _STR, "equals": _optional(_SCALAR), "one_of": _optional(_list_of(_SCALAR)),
+                "contains": _optional(_STR), "at_least": _optional(_FLOAT), "answered": _optional(_BOOL)},
+    Item: {"id": _STR, "type": _one_of(*ItemType.__args__), "label": _STR, "help": _STR, "section": _STR,  # type: ignore[attr-defined]
+           "options": _list_of(_object(Option)), "min": _optional(_FLOAT), "max": _optional(_FLOAT), "unit": _STR,
+           "max_length": _INT, "multiline": _BOOL, "required": _BOOL, "enable_when": _list_of(_object(Condition)),
+           "enable_behavior": _one_of("all", "any"), "remember": _BOOL, "default": _optional(_SCALAR)},
+    Page: {"id": _STR, "title": _STR, "step": _STR, "kind": _one_of(*PageKind.__args__), "intro": _STR,  # type: ignore[attr-defined]
+           "items": _list_of(_object(Item))},
+    Questionnaire: {"version": _INT, "title": _STR, "disclaimer": _STR, "yesno_labels": _LABELS,
+                    "pages": _list_of(_object(Page))},
+}
+
+
+def _build(cls: type, raw: Any, owner: str, where: str) -> Any:
+    """One dataclass from a JSON object: unknown fields, missing fields and wrong kinds are refused."""
+    if not isinstance(raw, dict):
+        raise _Problem(owner, f"Expected `object`, got `{type(raw).__name__}` - at `{where}`")
+    if isinstance(raw.get("id"), str):
+        owner = raw["id"]  # errors below name this item or page
+    spec = _SCHEMA[cls]
+    for key in raw:
+        if key not in spec:
+            raise _Problem(owner, f"Object contains unknown field `{key}` - at `{where}`")
+    values = {}
+    for entry in fields(cls):
+        if entry.name in raw:
+            values[entry.name] = spec[entry.name](raw[entry.name], owner, f"{where}.{entry.name}")
+        elif entry.default is MISSING and entry.default_factory is MISSING:
+            raise _Problem(owner, f"Object missing required field `{entry.name}` - at `{where}`")
+    return cls(**values)
 
 
 def parse_questionnaire(data: bytes, source: Path | str = "questionnaire.json") -> Questionnaire:
     """Decode and check questionnaire JSON; raise ContentError naming the file, item and problem."""
     try:
-        raw = msgspec.json.decode(data)
-    except msgspec.DecodeError as error:
+        raw = json.loads(data)
+    except (ValueError, RecursionError) as error:
         raise ContentError(source, "(file)", f"not valid JSON: {error}") from None
     try:
-        questionnaire = msgspec.convert(raw, Questionnaire)
-    except msgspec.ValidationError as error:
-        message = str(error)
-        path = message.rsplit(" - at `", 1)[-1].rstrip("`") if " - at `" in message else "$"
-        raise ContentError(source, _locate(raw, path), message) from None
+        questionnaire = _build(Questionnaire, raw, "(top level)", "$")
+    except _Problem as problem:
+        raise ContentError(source, problem.owner, str(problem)) from None
     _check_semantics(questionnaire, source)
     return questionnaire
 

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from hipdesk.assessment import RedFlag
+from hipdesk.ui.text import escape
 
-LEVEL_TEXT = {
-    "emergency": "EMERGENCY: get help now",
-    "urgent": "URGENT: see a doctor within 24–48 hours and stop running",
-    "soon": "Book a clinician visit",
-    "self_care": "Self-care",
-}
+if TYPE_CHECKING:  # the assessment code loads with the first answer, not at start-up
+    from hipdesk.assessment import RedFlag
+
 LEVEL_COLOUR = {"emergency": "#8b0000", "urgent": "#b34700", "soon": "#7a5c00", "self_care": "#1b5e20"}
 
 
@@ -39,15 +36,18 @@ class RedFlagBanner(QFrame):
             self.hide()
             self.text.clear()
             return
+        from hipdesk.assessment.wording import summary_wording  # the same words as the summary page
+
         level = flags[0].level
+        headline = summary_wording().triage[level].title
         colour = LEVEL_COLOUR.get(level, "#8b0000")
         self.setStyleSheet(f"#redFlagBanner {{ background: {colour}; }} QLabel {{ color: white; }}")
-        lines = [f"<b>{escape(LEVEL_TEXT.get(level, level))}</b>"]
+        lines = [f"<b>{escape(headline)}</b>"]
         for flag in flags:
             lines.append(f"• <b>{escape(flag.title)}</b>: {escape(flag.action)}")
         lines.append("You can still finish the questions; your answers are saved.")
         self.text.setText("<br>".join(lines))
-        summary = f"{LEVEL_TEXT.get(level, level)}. " + " ".join(f"{f.title}. {f.action}" for f in flags)
+        summary = f"{headline}. " + " ".join(f"{f.title}. {f.action}" for f in flags)
         self.setAccessibleName(summary)
         self.text.setAccessibleName(summary)
         self.show()

@@ -21,6 +21,7 @@ from hipdesk.store import StoreError
 from hipdesk.ui.context import UiContext
 from hipdesk.ui.page_base import WizardPage
 from hipdesk.ui.red_flag_banner import RedFlagBanner
+from hipdesk.ui.text import escape
 
 
 def page_class(page: Page) -> type[WizardPage]:
@@ -44,11 +45,6 @@ def page_class(page: Page) -> type[WizardPage]:
     from hipdesk.ui.question_page import QuestionPage
 
     return QuestionPage
-
-
-def escape(text: str) -> str:
-    """Plain text for a rich-text label (html.escape without the import cost at start-up)."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 class AssessmentWizard(QWidget):

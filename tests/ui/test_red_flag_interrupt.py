@@ -18,9 +18,9 @@ def test_saddle_numbness_shows_emergency_at_once_and_flow_goes_on(window) -> Non
     banner = window.wizard.banner
     assert banner.isVisible()
     text = banner.text.text()
-    assert "EMERGENCY" in text
+    assert "Emergency: get help now" in text
     assert "emergency department now" in text
-    assert banner.accessibleName().startswith("EMERGENCY")
+    assert banner.accessibleName().startswith("Emergency: get help now")
     assert window.current_page_id() == "symptoms"  # shown before Next, on the same page
     assert window.wizard.next()  # the person can still go on
     assert banner.isVisible()
@@ -43,7 +43,7 @@ def test_urgent_level_for_steroids(window) -> None:
     click(window, "med_steroids", "yes")
     flags = window.wizard.banner.flags
     assert flags and flags[0].level == "urgent"
-    assert "URGENT" in window.wizard.banner.text.text()
+    assert "Urgent: see a doctor within 24–48 hours" in window.wizard.banner.text.text()
 
 
 def test_not_sure_never_hides_a_flag(window) -> None:
