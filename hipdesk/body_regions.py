@@ -19,6 +19,7 @@ import msgspec
 
 from hipdesk import vocab
 from hipdesk.content import ContentError
+from hipdesk.content_files import decode_content
 from hipdesk.resources import resource_path
 from hipdesk.session import SIDES, RegionMark, Side
 
@@ -258,29 +259,9 @@ def centroid(points: list[Point]) -> Point:
 # -- loading and checks ---------------------------------------------------------------------------
 def parse_catalogue(data: bytes, source: Path | str = "regions.json") -> Catalogue:
     """Decode and check the catalogue; raise ContentError naming the file, region and problem."""
-    try:
-        raw = msgspec.json.decode(data)
-    except msgspec.DecodeError as error:
-        raise ContentError(source, "(file)", f"not valid JSON: {error}") from None
-    try:
-        catalogue = msgspec.convert(raw, Catalogue)
-    except msgspec.ValidationError as error:
-        raise ContentError(source, _named(raw, str(error)), str(error)) from None
+    catalogue = decode_content(data, source, Catalogue, ("regions", "views"))
     _check(catalogue, source)
     return catalogue
-
-
-def _named(raw: Any, message: str) -> str:
-    """The region or view id that a msgspec error path such as `$.regions[3].snomed` points into."""
-    import re
-
-    match = re.search(r"\$\.(regions|views)\[(\d+)\]", message)
-    if match and isinstance(raw, dict):
-        try:
-            return str(raw[match.group(1)][int(match.group(2))]["id"])
-        except (KeyError, IndexError, TypeError):
-            pass
-    return "(top level)"
 
 
 def _check(catalogue: Catalogue, source: Path | str) -> None:

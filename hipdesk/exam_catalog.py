@@ -13,6 +13,7 @@ import msgspec
 
 from hipdesk import vocab
 from hipdesk.content import ContentError
+from hipdesk.content_files import decode_content
 from hipdesk.session import EXAM_OUTCOMES, SIDES, ExamOutcome, ExamResult, Side
 
 ExamMode = Literal["home", "clinician"]
@@ -126,30 +127,9 @@ HOME_SAFE_TESTS = frozenset({"trochanter_palpation", STANCE_TEST})
 
 def parse_exam_catalog(data: bytes, source: Path | str = "exam_tests.json") -> ExamCatalog:
     """Decode and check the exam content; raise ContentError naming the file, the test and the problem."""
-    try:
-        raw = msgspec.json.decode(data)
-    except msgspec.DecodeError as error:
-        raise ContentError(source, "(file)", f"not valid JSON: {error}") from None
-    try:
-        catalog = msgspec.convert(raw, ExamCatalog)
-    except msgspec.ValidationError as error:
-        raise ContentError(source, _named_test(raw, str(error)), str(error)) from None
+    catalog = decode_content(data, source, ExamCatalog, ("tests", "groups"))
     _check(catalog, source)
     return catalog
-
-
-def _named_test(raw: Any, message: str) -> str:
-    """The id of the test a msgspec error such as "... - at `$.tests[3].name`" points at."""
-    import re
-
-    found = re.search(r"\$\.tests\[(\d+)\]", message)
-    if found and isinstance(raw, dict):
-        try:
-            entry = raw["tests"][int(found.group(1))]
-        except (KeyError, IndexError, TypeError):
-            return "(tests)"
-        return str(entry.get("id", f"tests[{found.group(1)}]")) if isinstance(entry, dict) else "(tests)"
-    return "(top level)"
 
 
 def _check(catalog: ExamCatalog, source: Path | str) -> None:
