@@ -76,6 +76,12 @@ def _open_normal_window(app: QApplication, questionnaire: Questionnaire, store: 
     window.show()
 
 
+def _register_fonts() -> None:
+    from hipdesk.ui.fonts import register_shipped_fonts
+
+    register_shipped_fonts()
+
+
 def _no_display() -> bool:
     return (
         sys.platform.startswith("linux")
@@ -149,6 +155,9 @@ def run_gui(args: Any) -> int:
         assert isinstance(window, MainWindow), "--script drives the normal window, not the kiosk"
         run_script(window, Path(args.script))
     QTimer.singleShot(0, window.raise_)
+    # After the first page is up (start-up stays fast): text in any script the person types can be shown
+    # even where the system has no such font, as in the PDF.
+    QTimer.singleShot(0, _register_fonts)
     code = app.exec()
     store.close()
     lock.release()
