@@ -1,7 +1,7 @@
 """Hostile answers files: every one is refused with AnswersFileError (a clear message), never a crash,
 and nothing of a refused file is stored. Through `answers_file.loads` and `hipdesk import-answers`.
 
-(`hipdesk assess` reads the same files through `read_answers_file`; extend `_through_cli` to it when merged.)
+Both commands that read answers files are driven: `hipdesk import-answers` and `hipdesk assess`.
 """
 
 from __future__ import annotations
@@ -149,6 +149,44 @@ def test_import_refuses_hostile_files_cleanly(tmp_path: Path, capsys: pytest.Cap
         assert code == 2
         assert err.startswith("hipdesk: ") and "Traceback" not in err
         assert _session_count(db) == before
+
+
+def _assess(tmp_path: Path, content: bytes, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    answers = tmp_path / "answers.json"
+    answers.write_bytes(content)
+    code = cli.main(["--db", str(tmp_path / "hipdesk.db"), "assess", "--answers", str(answers)])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+@given(json_values | st.binary(max_size=300).map(lambda b: b.decode("latin-1")))
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_assess_refuses_hostile_files_cleanly(tmp_path: Path, capsys: pytest.CaptureFixture[str], document: Any) -> None:
+    content = document.encode("utf-8") if isinstance(document, str) else json.dumps(document).encode()
+    code, out, err = _assess(tmp_path, content, capsys)
+    if code == 0:
+        assert json.loads(out)["triage"] in ("emergency", "urgent", "soon", "self_care")
+    else:
+        assert code == 2 and out == ""
+        assert err.startswith("hipdesk: ") and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b'{"format": "hipdesk-answers", "format_version": 1, "answers": {"notes": ' + b"[" * 100_000
+         + b"]" * 100_000 + b"}}", "not valid JSON"),
+        (b" " * (MAX_BYTES + 10), "too large"),
+        (json.dumps({**ENVELOPE, "answers": {"no_such_item": "yes"}}).encode(), "unknown item id 'no_such_item'"),
+        (json.dumps({**ENVELOPE, "answers": {"age": "old"}}).encode(), "answers.age"),
+        (json.dumps({**ENVELOPE, "answers": {}, "regions": [{"region": "x", "side": "left", "intensity": 1}]}).encode(),
+         "unknown region id 'x'"),
+    ],
+)
+def test_assess_names_what_is_wrong(tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes,
+                                    message: str) -> None:
+    code, out, err = _assess(tmp_path, content, capsys)
+    assert code == 2 and out == "" and message in err and "Traceback" not in err
 
 
 def test_import_of_a_deeply_nested_file_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
