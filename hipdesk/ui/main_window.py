@@ -1,4 +1,7 @@
-"""The main window: the assessment wizard and the session library."""
+"""The main window: the assessment wizard and the session library.
+
+One style sheet for the whole window: a style sheet per widget costs start-up time.
+"""
 
 from __future__ import annotations
 
@@ -23,6 +26,9 @@ STYLE = """
 #pageTitle { font-size: 18pt; font-weight: 700; }
 #helpText { color: #555; }
 #stepList { background: #f3f5f8; font-size: 11pt; padding: 6px; qproperty-alignment: AlignTop; }
+#disclaimer { background: #fff4d6; border: 1px solid #d9a400; padding: 8px; }
+QLabel[role="error"] { color: #b00020; font-weight: 600; }
+QLabel[role="section"] { font-weight: 700; margin-top: 8px; }
 """
 
 

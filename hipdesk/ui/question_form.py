@@ -51,7 +51,7 @@ class QuestionRow(QFrame):
         self.error = QLabel()
         self.error.setObjectName(f"error_{item.id}")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020; font-weight: 600;")
+        self.error.setProperty("role", "error")  # styled by the window's style sheet
         self.error.hide()
         layout.addWidget(self.error)
 
@@ -92,7 +92,7 @@ class QuestionForm(QWidget):
                 section = item.section
                 header = QLabel(section)
                 header.setObjectName("sectionHeader")
-                header.setStyleSheet("font-weight: 700; margin-top: 8px;")
+                header.setProperty("role", "section")
                 layout.addWidget(header)
             row = QuestionRow(item, questionnaire)
             row.input.edited.connect(lambda raw, i=item.id: self._edited(i, raw))

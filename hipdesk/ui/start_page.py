@@ -37,7 +37,6 @@ class StartPage(WizardPage):
         disclaimer = QLabel(ctx.questionnaire.disclaimer)
         disclaimer.setObjectName("disclaimer")
         disclaimer.setWordWrap(True)
-        disclaimer.setStyleSheet("background: #fff4d6; border: 1px solid #d9a400; padding: 8px;")
         self.layout_.addWidget(disclaimer)
 
         self.resume_box = QWidget()
