@@ -72,8 +72,34 @@ def _open_normal_window(app: QApplication, questionnaire: Questionnaire, store: 
     from hipdesk.ui.main_window import MainWindow
 
     window = MainWindow(questionnaire, store)
+    window.kiosk_requested.connect(lambda: _switch_to_kiosk(app, window, questionnaire, store))
     _KEEP.append(window)  # nothing else holds it, and a collected window would vanish
     window.show()
+
+
+def _open_kiosk_window(app: QApplication, questionnaire: Questionnaire, store: SessionStore) -> QMainWindow:
+    """The full-screen front-desk window (it asks for a staff PIN at its first start)."""
+    from PySide6.QtCore import Qt  # Qt's namespace costs ~15 ms to import: only the kiosk needs it here
+
+    from hipdesk.ui.kiosk_window import KioskWindow
+
+    window = KioskWindow(questionnaire, store)
+    window.left_kiosk.connect(lambda: _open_normal_window(app, questionnaire, store))
+    window.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint)
+    _KEEP.append(window)
+    window.showFullScreen()
+    return window
+
+
+def _switch_to_kiosk(app: QApplication, current: QMainWindow, questionnaire: Questionnaire, store: SessionStore) -> None:
+    """The setting: kiosk mode from the ordinary window; it stays on across restarts until staff leave it."""
+    try:
+        store.set_setting(KIOSK_SETTING, True)
+    except StoreError as error:
+        logger.warning("kiosk setting not saved: %s", error)
+    logger.info("kiosk mode switched on from the window")
+    _open_kiosk_window(app, questionnaire, store)
+    current.close()
 
 
 def _register_fonts() -> None:
@@ -132,20 +158,15 @@ def run_gui(args: Any) -> int:
     kiosk = _kiosk_mode(args, store)
     window: QMainWindow
     if kiosk:
-        from PySide6.QtCore import Qt  # Qt's namespace costs ~15 ms to import: only the kiosk needs it here
-
-        from hipdesk.ui.kiosk_window import KioskWindow
-
-        window = KioskWindow(questionnaire, store)
-        window.left_kiosk.connect(lambda: _open_normal_window(app, questionnaire, store))
-        window.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint)
-        window.showFullScreen()
+        window = _open_kiosk_window(app, questionnaire, store)
     else:
         window = MainWindow(questionnaire, store)
+        window.kiosk_requested.connect(lambda: _switch_to_kiosk(app, window, questionnaire, store))
         window.show()
     if args.smoke:
         app.processEvents()
-        ok = window.isVisible() and (kiosk or window.current_page_id() == questionnaire.pages[0].id)
+        first_page = isinstance(window, MainWindow) and window.current_page_id() == questionnaire.pages[0].id
+        ok = window.isVisible() and (kiosk or first_page)
         store.close()
         lock.release()
         return 0 if ok else 1

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 from hipdesk.content import Questionnaire
@@ -43,6 +44,8 @@ def _library_title() -> str:
 class MainWindow(QMainWindow):
     """HipDesk's one window."""
 
+    kiosk_requested = Signal()
+
     def __init__(self, questionnaire: Questionnaire, store: SessionStore, kiosk: bool = False,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,6 +68,9 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         self.sessions_action = toolbar.addAction(_library_title(), self.show_library)
         self.sessions_action.setObjectName("sessionsAction")
+        self.kiosk_action = toolbar.addAction("Front-desk kiosk mode…", self.ask_for_kiosk)
+        self.kiosk_action.setObjectName("kioskAction")
+        self.kiosk_action.setToolTip("Full-screen intake for one patient after another; staff need a PIN to leave")
         self.sessions_action.setVisible(not kiosk)  # kiosk: past sessions only after a staff PIN (not built yet)
         self.wizard.page_changed.connect(lambda _page: self._refresh_summary(self.wizard.editor.session_id
                                                                              if self.wizard.editor else None))
@@ -79,6 +85,15 @@ class MainWindow(QMainWindow):
             self._assess = default_assess()
             self._assess_loaded = True
         return self._assess
+
+    def ask_for_kiosk(self) -> bool:
+        """Confirm, then ask the application to switch to kiosk mode (it closes this window)."""
+        if not self.ctx.ask(self, "Front-desk kiosk mode",
+                            "Switch to kiosk mode? HipDesk will fill the screen for one patient after another. "
+                            "Staff choose a PIN first; only the PIN leaves kiosk mode, also after a restart."):
+            return False
+        self.kiosk_requested.emit()
+        return True
 
     def current_page_id(self) -> str:
         """Id of the wizard page on screen."""
