@@ -1,18 +1,18 @@
 """The questionnaire definition: loaded from `resources/questionnaire.json` and checked at start-up.
 
-The schema is the set of frozen dataclasses below with the field kinds in `_SCHEMA`; `load_questionnaire`
+The schema is the set of immutable records (NamedTuple) below with the field kinds in `_SCHEMA`; `load_questionnaire`
 adds the checks a schema cannot express (unique ids, conditions that name real items and options).
 It is checked by hand rather than with msgspec because it is read on every start, before the first page
-shows, and msgspec's import alone costs about 15 ms (design.md's start-up budget).
+shows, and msgspec's import alone costs about 15 ms (design.md's start-up budget); NamedTuple because
+creating frozen dataclasses costs another few milliseconds.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
-from dataclasses import MISSING, dataclass, field, fields
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from hipdesk.resources import resource_path
 
@@ -34,8 +34,7 @@ class ContentError(Exception):
         self.problem = problem
 
 
-@dataclass(frozen=True)
-class Option:
+class Option(NamedTuple):
     """One answer option of a choice question."""
 
     id: str
@@ -43,13 +42,12 @@ class Option:
     exclusive: bool = False  # "None of these": ticking it clears the others in a multi question
 
 
-@dataclass(frozen=True)
-class Condition:
+class Condition(NamedTuple):
     """An enable-when test on another item's answer. Exactly one operator is set."""
 
     item: str
     equals: Scalar | None = None
-    one_of: list[Scalar] | None = None
+    one_of: tuple[Scalar, ...] | None = None
     contains: str | None = None
     at_least: float | None = None
     answered: bool | None = None
@@ -60,8 +58,7 @@ class Condition:
         return [name for name in names if getattr(self, name) is not None]
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(NamedTuple):
     """One question. Its id is used for storage, the answers file, FHIR linkId and objectName."""
 
     id: str
@@ -69,14 +66,14 @@ class Item:
     label: str
     help: str = ""
     section: str = ""
-    options: list[Option] = field(default_factory=list)
+    options: tuple[Option, ...] = ()
     min: float | None = None
     max: float | None = None
     unit: str = ""
     max_length: int = 200
     multiline: bool = False
     required: bool = False
-    enable_when: list[Condition] = field(default_factory=list)
+    enable_when: tuple[Condition, ...] = ()
     enable_behavior: Literal["all", "any"] = "all"
     remember: bool = False  # the last answer becomes the default of the next session (e.g. km / miles)
     default: Scalar | None = None  # the answer a new session starts with, until the person changes it
@@ -95,8 +92,7 @@ class Item:
         return option_id
 
 
-@dataclass(frozen=True)
-class Page:
+class Page(NamedTuple):
     """One wizard page: its step name, an intro and its questions."""
 
     id: str
@@ -104,18 +100,17 @@ class Page:
     step: str
     kind: PageKind = "questions"
     intro: str = ""
-    items: list[Item] = field(default_factory=list)
+    items: tuple[Item, ...] = ()
 
 
-@dataclass(frozen=True)
-class Questionnaire:
+class Questionnaire(NamedTuple):
     """The whole questionnaire, page by page."""
 
     version: int
     title: str
     disclaimer: str
     yesno_labels: dict[str, str]
-    pages: list[Page]
+    pages: tuple[Page, ...]
 
     def items(self) -> Iterator[Item]:
         """Every item, in page order."""
@@ -195,7 +190,7 @@ def _list_of(inner: Check) -> Check:
     def check(value: Any, owner: str, where: str) -> Any:
         if not isinstance(value, list):
             raise _Problem(owner, f"Expected `array`, got `{type(value).__name__}` - at `{where}`")
-        return [inner(entry, owner, f"{where}[{index}]") for index, entry in enumerate(value)]
+        return tuple(inner(entry, owner, f"{where}[{index}]") for index, entry in enumerate(value))
     return check
 
 
@@ -237,11 +232,11 @@ def _build(cls: type, raw: Any, owner: str, where: str) -> Any:
         if key not in spec:
             raise _Problem(owner, f"Object contains unknown field `{key}` - at `{where}`")
     values = {}
-    for entry in fields(cls):
-        if entry.name in raw:
-            values[entry.name] = spec[entry.name](raw[entry.name], owner, f"{where}.{entry.name}")
-        elif entry.default is MISSING and entry.default_factory is MISSING:
-            raise _Problem(owner, f"Object missing required field `{entry.name}` - at `{where}`")
+    for name in cls._fields:  # type: ignore[attr-defined]
+        if name in raw:
+            values[name] = spec[name](raw[name], owner, f"{where}.{name}")
+        elif name not in cls._field_defaults:  # type: ignore[attr-defined]
+            raise _Problem(owner, f"Object missing required field `{name}` - at `{where}`")
     return cls(**values)
 
 
