@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hipdesk.assessment import raised_red_flags
 from hipdesk.content import Page
 from hipdesk.editing import SessionEditor
 from hipdesk.store import StoreError
@@ -266,4 +265,6 @@ class AssessmentWizard(QWidget):
         if self.editor is None:
             self.banner.show_flags([])
             return
+        from hipdesk.assessment import raised_red_flags  # loaded with the first answer, not at start-up
+
         self.banner.show_flags(raised_red_flags(self.ctx.questionnaire, self.editor.session))
