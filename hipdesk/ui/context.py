@@ -35,6 +35,8 @@ class UiContext:
     questionnaire: Questionnaire
     store: SessionStore
     kiosk: bool = False
+    #: In kiosk mode: a member of staff opened this session with the PIN (clinician-only parts may show).
+    staff_unlocked: bool = False
     ask: Callable[[QWidget | None, str, str], bool] = field(default=ask_yes_no)
     inform: Callable[[QWidget | None, str, str], None] = field(default=tell)
     open_file: Callable[[QWidget | None, str, str], str | None] = field(default=choose_file_to_open)

@@ -136,7 +136,9 @@ class ExamPage(WizardPage):
 
     def _refresh_mode(self) -> None:
         answers = self.editor.session.answers if self.editor else {}
-        allowed = self.editor is not None and may_use_clinician_mode(answers)
+        # At a kiosk only staff (after the PIN) get the clinician checklist, not the patient at the desk.
+        staff_here = not self.ctx.kiosk or self.ctx.staff_unlocked
+        allowed = self.editor is not None and may_use_clinician_mode(answers) and staff_here
         painful = _painful_sides(answers.get("painful_side"))
         if painful != self.painful:
             self._rebuild(painful)

@@ -147,6 +147,7 @@ class KioskWindow(QMainWindow):
             self.intake_layout.removeWidget(self.wizard)
             self.wizard.hide()
             self.wizard.deleteLater()
+        self.ctx.staff_unlocked = False  # a patient's intake: no clinician-only parts
         self.wizard = AssessmentWizard(self.ctx)
         self.wizard.session_finished.connect(self._finished)
         self.intake_layout.addWidget(self.wizard)
@@ -230,6 +231,7 @@ class KioskWindow(QMainWindow):
     def open_for_exam(self, session_id: int) -> None:
         """A clinician completes the examination checklist on a patient's session."""
         self.new_intake()
+        self.ctx.staff_unlocked = True  # until the next patient's intake
         assert self.wizard is not None
         self.wizard.open_session(session_id)
         exam_pages = [page.id for page in self.ctx.questionnaire.pages if page.kind == "exam"]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QAbstractButton, QCheckBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from hipdesk import logs
 from hipdesk.content import Questionnaire
@@ -342,6 +342,20 @@ def test_staff_opens_a_patients_session_at_the_examination(qtbot, questionnaire,
     assert window.screen_name() == "intakeScreen"
     assert window.current_page_id() == "exam"
     assert window.wizard.editor.session_id == session.id
+    toggle = window.wizard.current_page().findChild(QCheckBox, "clinicianToggle")
+    assert toggle.isVisibleTo(window)  # staff get the clinician checklist on the patient's session
+
+
+def test_a_patient_at_the_kiosk_gets_no_clinician_checklist(qtbot, questionnaire, store) -> None:
+    _with_pin(store)
+    window = _kiosk(qtbot, questionnaire, store)
+    session = store.create_session({"filled_by": "clinician", "setting": "clinic", "name": "At the desk"})
+    window.wizard.open_session(session.id)
+    window.wizard.go_to_page("exam")
+    toggle = window.wizard.current_page().findChild(QCheckBox, "clinicianToggle")
+    assert not toggle.isVisibleTo(window)
+    page_text = " ".join(w.text() for w in window.wizard.current_page().findChildren(QLabel) if w.isVisibleTo(window))
+    assert "FADIR" not in page_text and "Hop" not in page_text
 
 
 def test_staff_sets_the_idle_time_and_leaves_kiosk_mode(qtbot, questionnaire, store) -> None:
