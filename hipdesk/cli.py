@@ -24,9 +24,6 @@ COMMANDS = {
 }
 COMMAND_MODULES = sorted(set(COMMANDS.values()))
 
-EXIT_USAGE = 2
-
-
 def db_path_from(args: Any) -> Path | None:
     """The database chosen by --db or HIPDESK_DB, or None for the per-user default."""
     chosen = getattr(args, "db", None) or os.environ.get("HIPDESK_DB")

@@ -76,10 +76,6 @@ class SessionEditor:
         self._notify("answer", item_id)
         return value
 
-    def clear_answer(self, item_id: str) -> None:
-        """Remove an answer."""
-        self.set_answer(item_id, None)
-
     def applies(self, item_id: str) -> bool:
         """True when the question applies given the answers so far."""
         return item_id in applicable_items(self.questionnaire, self.session.answers)
