@@ -11,9 +11,9 @@ import sys
 import time
 from pathlib import Path
 
-from hipdesk.answers_file import read_answers_file
 from hipdesk.assessment import raised_red_flags
-from hipdesk.content import load_questionnaire
+from hipdesk.content.questionnaire import load_questionnaire
+from hipdesk.exchange.answers_file import read_answers_file
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -18,9 +18,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from hipdesk import db_recovery  # noqa: E402
-from hipdesk.db_recovery import open_store  # noqa: E402
-from hipdesk.store import SessionStore  # noqa: E402
+from hipdesk.storage import recovery as db_recovery  # noqa: E402
+from hipdesk.storage.recovery import open_store  # noqa: E402
+from hipdesk.storage.store import SessionStore  # noqa: E402
 
 
 def build(path: Path, sessions: int) -> None:

@@ -33,8 +33,8 @@ REGIONS = ("outer_hip", "outer_thigh", "outer_knee", "buttock", "groin")
 
 def generate(path: Path, sessions: int, seed: int = 8) -> float:
     """Fill a new database with `sessions` sessions of sessions // 5 people; returns seconds taken."""
-    from hipdesk.library import name_key
-    from hipdesk.store import SessionStore
+    from hipdesk.library.sessions import name_key
+    from hipdesk.storage.store import SessionStore
 
     started = time.perf_counter()
     rng = random.Random(seed)
@@ -81,8 +81,8 @@ def measure(path: Path) -> dict[str, float]:
     t0 = time.perf_counter()
     from PySide6.QtWidgets import QApplication
 
-    from hipdesk.content import load_questionnaire
-    from hipdesk.store import SessionStore
+    from hipdesk.content.questionnaire import load_questionnaire
+    from hipdesk.storage.store import SessionStore
     from hipdesk.ui.context import UiContext
     from hipdesk.ui.library_view import COLUMNS, SessionLibrary
 

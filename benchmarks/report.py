@@ -10,7 +10,7 @@ import argparse
 import statistics
 import time
 
-from hipdesk.content import load_questionnaire
+from hipdesk.content.questionnaire import load_questionnaire
 from hipdesk.report import ReportRenderer, default_figure, samples
 
 TARGET_MS = 300.0

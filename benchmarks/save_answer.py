@@ -11,9 +11,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from hipdesk.content import load_questionnaire
-from hipdesk.editing import SessionEditor
-from hipdesk.store import SessionStore
+from hipdesk.actions.editing import SessionEditor
+from hipdesk.content.questionnaire import load_questionnaire
+from hipdesk.storage.store import SessionStore
 
 
 def main() -> int:

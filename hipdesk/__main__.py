@@ -2,7 +2,7 @@
 
 import sys
 
-from hipdesk.cli import main
+from hipdesk.cli.main import main
 
 if __name__ == "__main__":
     sys.exit(main())

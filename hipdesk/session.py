@@ -38,7 +38,7 @@ class ExamResult:
 @dataclass
 class Session:
     """Everything one assessment holds. `answers` keeps raw answers by item id; use
-    `hipdesk.conditions.effective_answers` to drop answers to questions that no longer apply."""
+    `hipdesk.content.branching.effective_answers` to drop answers to questions that no longer apply."""
 
     id: int | None = None
     person_id: int | None = None

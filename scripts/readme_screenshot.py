@@ -11,9 +11,9 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from hipdesk.answers_file import read_answers_file
-from hipdesk.content import load_questionnaire
-from hipdesk.store import SessionStore
+from hipdesk.content.questionnaire import load_questionnaire
+from hipdesk.exchange.answers_file import read_answers_file
+from hipdesk.storage.store import SessionStore
 from hipdesk.ui.main_window import MainWindow
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "tests" / "vignettes" / "gtps_lateral_hip.json"

@@ -14,9 +14,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from hipdesk.answers_file import read_answers_file  # noqa: E402
-from hipdesk.content import load_questionnaire  # noqa: E402
-from hipdesk.store import SessionStore  # noqa: E402
+from hipdesk.content.questionnaire import load_questionnaire  # noqa: E402
+from hipdesk.exchange.answers_file import read_answers_file  # noqa: E402
+from hipdesk.storage.store import SessionStore  # noqa: E402
 from hipdesk.ui.main_window import MainWindow  # noqa: E402
 
 SIZES = [(1024, 600), (1920, 1080)]

@@ -11,8 +11,8 @@ from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 
-from hipdesk.content import Questionnaire, load_questionnaire  # noqa: E402
-from hipdesk.store import SessionStore  # noqa: E402
+from hipdesk.content.questionnaire import Questionnaire, load_questionnaire  # noqa: E402
+from hipdesk.storage.store import SessionStore  # noqa: E402
 
 
 @pytest.fixture(scope="session")

@@ -41,9 +41,9 @@ def test_version_and_db_option(tmp_path: Path) -> None:
 
 def test_broken_content_stops_start_up_with_a_message(tmp_path: Path) -> None:
     code = (
-        "import sys, hipdesk.resources as r, pathlib\n"
+        "import sys, hipdesk.content.resources as r, pathlib\n"
         f"r.resources_dir = lambda: pathlib.Path({str(tmp_path)!r})\n"
-        "from hipdesk.cli import main\n"
+        "from hipdesk.cli.main import main\n"
         "sys.exit(main(['--smoke']))\n"
     )
     (tmp_path / "questionnaire.json").write_text('{"version": 1}', encoding="utf-8")
@@ -70,7 +70,7 @@ def test_installed_wheel_starts(tmp_path: Path) -> None:
                     "--quiet", str(wheel)], check=True, timeout=300)
     (venv_site / "zz_deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
     where = subprocess.run(
-        [python, "-c", "import hipdesk, hipdesk.resources as r; print(hipdesk.__file__); print(r.resources_dir())"],
+        [python, "-c", "import hipdesk, hipdesk.content.resources as r; print(hipdesk.__file__); print(r.resources_dir())"],
         capture_output=True, text=True, check=True, cwd=tmp_path,
     ).stdout.split()
     assert all(str(venv) in line for line in where), where

@@ -11,7 +11,7 @@ from hipdesk.assessment.model import (
     TriageLevel,
     more_urgent,
 )
-from hipdesk.content import Questionnaire
+from hipdesk.content.questionnaire import Questionnaire
 from hipdesk.session import Session
 
 __all__ = ["raised_red_flags", "TRIAGE_LEVELS", "Assessment", "CauseResult", "Evidence", "RedFlag", "TriageLevel", "more_urgent"]

@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from hipdesk import vocab
 from hipdesk.assessment.facts import COMPUTED_VALUES, Facts
 from hipdesk.assessment.model import Evidence
-from hipdesk.content import ContentError, Item
+from hipdesk.content import vocab
+from hipdesk.content.questionnaire import ContentError, Item
 
 ITEM_OPERATORS = ("equals", "one_of", "contains", "at_least", "less_than")
 VALUE_OPERATORS = ("at_least", "less_than")

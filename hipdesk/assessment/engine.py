@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from hipdesk import vocab
 from hipdesk.assessment.facts import Facts, gather_facts
 from hipdesk.assessment.model import Assessment, CauseResult, Evidence, TriageLevel, more_urgent
 from hipdesk.assessment.red_flags import evaluate_flags, unique_evidence
 from hipdesk.assessment.rulefiles import CauseRule, TextRule, rules_for
-from hipdesk.content import Questionnaire
+from hipdesk.content import vocab
+from hipdesk.content.questionnaire import Questionnaire
 from hipdesk.session import Session
 
 

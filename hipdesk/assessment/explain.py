@@ -18,8 +18,8 @@ from hipdesk.assessment.conditions import (
     ValueTest,
 )
 from hipdesk.assessment.rulefiles import FlagRule, RuleSet, TextRule, load_names, load_rules
-from hipdesk.content import Questionnaire, load_questionnaire
-from hipdesk.resources import resource_path
+from hipdesk.content.questionnaire import Questionnaire, load_questionnaire
+from hipdesk.content.resources import resource_path
 
 INTRO = """\
 # HipDesk clinical rules

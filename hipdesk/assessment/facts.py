@@ -7,8 +7,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from hipdesk.conditions import effective_answers
-from hipdesk.content import Item, Questionnaire
+from hipdesk.content.branching import effective_answers
+from hipdesk.content.questionnaire import Item, Questionnaire
 from hipdesk.session import ExamResult, RegionMark, Session
 
 #: Values the rules may test that are computed from several answers (see `computed_values`).

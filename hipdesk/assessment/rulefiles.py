@@ -8,11 +8,11 @@ from typing import Any
 
 import msgspec
 
-from hipdesk import vocab
 from hipdesk.assessment.conditions import Cond, ConditionCompiler, ItemTest, Names, NotCond, RuleError
 from hipdesk.assessment.model import TRIAGE_LEVELS, TriageLevel
-from hipdesk.content import Questionnaire
-from hipdesk.resources import resource_path
+from hipdesk.content import vocab
+from hipdesk.content.questionnaire import Questionnaire
+from hipdesk.content.resources import resource_path
 
 
 @dataclass(frozen=True)

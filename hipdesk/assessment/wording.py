@@ -11,7 +11,7 @@ import msgspec
 
 from hipdesk.assessment.conditions import RuleError
 from hipdesk.assessment.model import TRIAGE_LEVELS
-from hipdesk.resources import resource_path
+from hipdesk.content.resources import resource_path
 
 HEADINGS = (
     "red_flags", "because", "see_clinician", "causes", "causes_intro", "no_causes", "points_towards",

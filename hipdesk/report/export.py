@@ -10,11 +10,11 @@ from pathlib import Path
 from typing import Any
 
 from hipdesk.assessment.model import Assessment
-from hipdesk.content import Questionnaire
-from hipdesk.fileio import write_private_atomic
+from hipdesk.content.questionnaire import Questionnaire
+from hipdesk.exchange.safe_write import write_private_atomic
+from hipdesk.library.trends import PersonTrend
 from hipdesk.report.renderer import PAGE_SIZES, PageSize, ReportRenderer, default_figure
 from hipdesk.session import Session
-from hipdesk.trends import PersonTrend
 
 AssessFn = Callable[[Questionnaire, Session], Assessment]
 #: Store setting that holds the preferred paper size ("A4" or "Letter").

@@ -7,12 +7,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from hipdesk import vocab
-from hipdesk.body_sites import BodySites, load_body_sites, readable_id
-from hipdesk.conditions import effective_answers
-from hipdesk.content import Item, Questionnaire
+from hipdesk.content import vocab
+from hipdesk.content.body_sites import BodySites, load_body_sites, readable_id
+from hipdesk.content.branching import effective_answers
+from hipdesk.content.questionnaire import Item, Questionnaire
+from hipdesk.content.resources import resource_path
 from hipdesk.report.wording import ReportWording
-from hipdesk.resources import resource_path
 from hipdesk.session import Session
 
 Row = tuple[str, str]

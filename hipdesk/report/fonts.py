@@ -13,7 +13,7 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from hipdesk.resources import resource_path
+from hipdesk.content.resources import resource_path
 
 BODY = "HipSans"
 BOLD = "HipSans-Bold"

@@ -28,19 +28,19 @@ from reportlab.platypus import (
 
 from hipdesk import __version__
 from hipdesk.assessment.model import Assessment, CauseResult, Evidence, RedFlag
-from hipdesk.body_sites import BodySites
-from hipdesk.content import Questionnaire
+from hipdesk.content.body_sites import BodySites
+from hipdesk.content.questionnaire import Questionnaire
+from hipdesk.library.trends import PersonTrend, trend_drawing
 from hipdesk.report.canvas import NumberedCanvas
 from hipdesk.report.facts import ReportFacts, Row, collect_facts
 from hipdesk.report.fonts import BODY, BOLD, is_wide, register_body_fonts
 from hipdesk.report.markup import markup
 from hipdesk.report.wording import ReportWording, load_wording
 from hipdesk.session import RegionMark, Session
-from hipdesk.trends import PersonTrend, trend_drawing
 
 PageSize = Literal["A4", "Letter"]
 PAGE_SIZES: dict[str, tuple[float, float]] = {"A4": A4, "Letter": LETTER}
-#: The body-map issue's `hipdesk.body_figure.figure_drawing(marks, width) -> Drawing` fits here.
+#: The body-map issue's `hipdesk.report.body_figure.figure_drawing(marks, width) -> Drawing` fits here.
 FigureHook = Callable[[list[RegionMark], float], Flowable]
 
 MARGIN = 15 * mm
@@ -62,9 +62,9 @@ def intensity_colour(intensity: int) -> colors.Color:
 
 
 def default_figure() -> FigureHook | None:
-    """The body-map figure when `hipdesk.body_figure` exists (after that issue is merged), else None."""
+    """The body-map figure when `hipdesk.report.body_figure` exists (after that issue is merged), else None."""
     try:
-        from hipdesk.body_figure import figure_drawing  # type: ignore[import-not-found, unused-ignore]
+        from hipdesk.report.body_figure import figure_drawing  # type: ignore[import-not-found, unused-ignore]
     except ImportError:
         return None
     return figure_drawing  # type: ignore[no-any-return, unused-ignore]

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from hipdesk import vocab
 from hipdesk.assessment.model import Assessment, CauseResult, Evidence, RedFlag
-from hipdesk.content import Questionnaire
+from hipdesk.content import vocab
+from hipdesk.content.questionnaire import Questionnaire
 from hipdesk.session import EXAM_OUTCOMES, ExamResult, RegionMark, Session, Side
 
 TRICKY_NAME = 'Zoë <O\'Brien> & "Ζωή" Жанна 王小明'

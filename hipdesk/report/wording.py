@@ -6,7 +6,7 @@ from functools import cache
 
 import msgspec
 
-from hipdesk.resources import resource_path
+from hipdesk.content.resources import resource_path
 
 
 class TriageWording(msgspec.Struct, frozen=True, forbid_unknown_fields=True):

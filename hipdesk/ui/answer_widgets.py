@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hipdesk.content import Item, Questionnaire
-from hipdesk.validation import DISTANCE_UNITS
+from hipdesk.content.questionnaire import Item, Questionnaire
+from hipdesk.content.validation import DISTANCE_UNITS
 
 
 class AnswerWidget(QWidget):

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from hipdesk.body_regions import Catalogue, default_intensity, load_catalogue
-from hipdesk.content import Page
-from hipdesk.editing import SessionEditor
+from hipdesk.actions.editing import SessionEditor
+from hipdesk.content.body_regions import Catalogue, default_intensity, load_catalogue
+from hipdesk.content.questionnaire import Page
 from hipdesk.session import Side
 from hipdesk.ui.bodymap_widget import BodyMapWidget
 from hipdesk.ui.context import UiContext

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hipdesk.body_regions import (
+from hipdesk.content.body_regions import (
     LABEL_HEIGHT,
     Catalogue,
     Point,

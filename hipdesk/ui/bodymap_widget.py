@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hipdesk.body_regions import Catalogue, intensity_colour, text_colour_on
+from hipdesk.content.body_regions import Catalogue, intensity_colour, text_colour_on
 from hipdesk.session import RegionMark
 from hipdesk.ui.bodymap_view import BodyMapView, Key, RegionItem
 

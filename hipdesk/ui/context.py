@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from hipdesk.content import Questionnaire
-from hipdesk.store import SessionStore
+from hipdesk.content.questionnaire import Questionnaire
+from hipdesk.storage.store import SessionStore
 
 
 def ask_yes_no(parent: QWidget | None, title: str, text: str) -> bool:

@@ -10,9 +10,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QVBoxLayout, QWidget
 
-from hipdesk.content import Page
-from hipdesk.editing import SessionEditor
-from hipdesk.exam_catalog import (
+from hipdesk.actions.editing import SessionEditor
+from hipdesk.content.exam_tests import (
     HOME_SAFE_TESTS,
     STANCE_TEST,
     ExamCatalog,
@@ -24,6 +23,7 @@ from hipdesk.exam_catalog import (
     must_stop,
     result_from_entry,
 )
+from hipdesk.content.questionnaire import Page
 from hipdesk.session import ExamResult, Session, Side
 from hipdesk.ui.context import UiContext
 from hipdesk.ui.exam_rows import TestBlock

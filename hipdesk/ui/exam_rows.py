@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hipdesk.exam_catalog import STANCE_TEST, ExamMode, ExamTest, ExamTexts
+from hipdesk.content.exam_tests import STANCE_TEST, ExamMode, ExamTest, ExamTexts
 from hipdesk.session import EXAM_OUTCOMES, SIDES, ExamOutcome, ExamResult, Side
 from hipdesk.ui.stance_timer import Clock, StanceTimer
 

@@ -10,9 +10,10 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from hipdesk import answers_file, fhir
-from hipdesk.editing import SessionEditor
-from hipdesk.fileio import ExportError, write_private_atomic
+from hipdesk.actions.editing import SessionEditor
+from hipdesk.exchange import answers_file, fhir
+from hipdesk.exchange.safe_write import ExportError, write_private_atomic
+from hipdesk.library.trends import report_trend
 from hipdesk.report.export import (
     PAGE_SIZE_SETTING,
     AssessFn,
@@ -21,7 +22,6 @@ from hipdesk.report.export import (
     page_size_from,
     report_pdf,
 )
-from hipdesk.trends import report_trend
 from hipdesk.ui.context import UiContext
 
 #: (parent, title, proposed path, filter) -> the chosen path, or "" when cancelled.

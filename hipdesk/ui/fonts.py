@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QFontDatabase
 
-from hipdesk.resources import resource_path
+from hipdesk.content.resources import resource_path
 
 #: Qt falls back to these for characters the system's fonts lack (Greek, Cyrillic, Chinese).
 SHIPPED_FONTS = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DroidSansFallback.ttf")

@@ -1,7 +1,7 @@
 """The session browser: search, date range, sort, continue / open, follow-up, export, delete, trends.
 
 The table is a model/view pair with lazy fetching: the model reads pages of rows from
-`hipdesk.library.fetch_rows` only as the view scrolls, so 100,000 sessions cost one page at start.
+`hipdesk.library.sessions.fetch_rows` only as the view scrolls, so 100,000 sessions cost one page at start.
 """
 
 from __future__ import annotations
@@ -25,13 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hipdesk import library
-from hipdesk.library import AssessFunction, LibraryContent, LibraryQuery, LibraryRow, load_library_content
-from hipdesk.trends import person_trend
+from hipdesk.library import sessions as library
+from hipdesk.library.sessions import AssessFunction, LibraryContent, LibraryQuery, LibraryRow, load_library_content
+from hipdesk.library.trends import person_trend
 from hipdesk.ui.context import UiContext
 from hipdesk.ui.trend_chart import TrendsPanel
 
-#: Column order of the table: each is also a sort key of `hipdesk.library.SORT_COLUMNS`.
+#: Column order of the table: each is also a sort key of `hipdesk.library.sessions.SORT_COLUMNS`.
 COLUMNS = ("date", "person", "status", "triage", "top_cause", "worst_pain")
 ModelIndex = QModelIndex | QPersistentModelIndex
 

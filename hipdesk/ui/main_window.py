@@ -11,15 +11,15 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
-from hipdesk.content import Questionnaire
-from hipdesk.resources import resource_path
-from hipdesk.store import SessionStore
+from hipdesk.content.questionnaire import Questionnaire
+from hipdesk.content.resources import resource_path
+from hipdesk.storage.store import SessionStore
 from hipdesk.ui.context import UiContext
 from hipdesk.ui.wizard import AssessmentWizard
 
 if TYPE_CHECKING:
-    from hipdesk.editing import SessionEditor
-    from hipdesk.library import AssessFunction
+    from hipdesk.actions.editing import SessionEditor
+    from hipdesk.library.sessions import AssessFunction
     from hipdesk.ui.export_bar import ExportBar
     from hipdesk.ui.library_view import SessionLibrary
 
@@ -80,7 +80,7 @@ class MainWindow(QMainWindow):
     def assess(self) -> AssessFunction | None:
         """The assessment engine for the library's columns, loaded on first use so the first page shows sooner."""
         if not self._assess_loaded:
-            from hipdesk.library import default_assess
+            from hipdesk.library.sessions import default_assess
 
             self._assess = default_assess()
             self._assess_loaded = True
@@ -103,7 +103,7 @@ class MainWindow(QMainWindow):
     def _refresh_summary(self, session_id: int | None) -> None:
         """Keep the library's columns (person, worst pain, triage, top cause) current."""
         if session_id is not None:
-            from hipdesk.library import refresh_summary  # the library's code is loaded once it is needed
+            from hipdesk.library.sessions import refresh_summary  # the library's code is loaded once it is needed
 
             refresh_summary(self.ctx.store, self.ctx.questionnaire, session_id, self.assess)
 
@@ -140,7 +140,7 @@ class MainWindow(QMainWindow):
 
     def export_session_pdf(self, session_id: int) -> bool:
         """Save the PDF report of a session chosen in the library (the same export as on the summary page)."""
-        from hipdesk.editing import SessionEditor
+        from hipdesk.actions.editing import SessionEditor
 
         session = self.ctx.store.load_session(session_id)
         self._export_editor = SessionEditor(self.ctx.store, self.ctx.questionnaire, session)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from hipdesk.content import Page
-from hipdesk.editing import SessionEditor
+from hipdesk.actions.editing import SessionEditor
+from hipdesk.content.questionnaire import Page
 from hipdesk.ui.context import UiContext
 
 

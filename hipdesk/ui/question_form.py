@@ -8,12 +8,12 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from hipdesk.conditions import applicable_items
-from hipdesk.content import Item, Questionnaire
-from hipdesk.editing import SessionEditor
-from hipdesk.store import StoreError
+from hipdesk.actions.editing import SessionEditor
+from hipdesk.content.branching import applicable_items
+from hipdesk.content.questionnaire import Item, Questionnaire
+from hipdesk.content.validation import InvalidAnswer
+from hipdesk.storage.store import StoreError
 from hipdesk.ui.answer_widgets import AnswerWidget, LineWidget, LongTextWidget, make_answer_widget
-from hipdesk.validation import InvalidAnswer
 
 REQUIRED_MESSAGE = "Please answer this question."
 NOT_SAVED_MESSAGE = "This answer is not kept: please free some disk space or ask whoever looks after this computer."

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from hipdesk.exam_catalog import STANCE_TARGET_S, ExamTexts
+from hipdesk.content.exam_tests import STANCE_TARGET_S, ExamTexts
 
 Clock = Callable[[], float]
 

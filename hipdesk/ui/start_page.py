@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hipdesk.conditions import skipped_items
-from hipdesk.content import Page
-from hipdesk.editing import SessionEditor
+from hipdesk.actions.editing import SessionEditor
+from hipdesk.content.branching import skipped_items
+from hipdesk.content.questionnaire import Page
 from hipdesk.ui.context import UiContext
 from hipdesk.ui.page_base import WizardPage
 from hipdesk.ui.question_form import QuestionForm
@@ -103,7 +103,7 @@ class StartPage(WizardPage):
         path = self.ctx.open_file(self, "Import answers file", "HipDesk answers (*.json);;All files (*)")
         if not path:
             return
-        from hipdesk.answers_file import AnswersFileError, read_answers_file  # only when asked: start-up time
+        from hipdesk.exchange.answers_file import AnswersFileError, read_answers_file  # only when asked: start-up time
 
         try:
             session = read_answers_file(self.ctx.questionnaire, Path(path))

@@ -10,11 +10,11 @@ from html import escape
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
+from hipdesk.actions.editing import SessionEditor
 from hipdesk.assessment import Assessment, CauseResult, Evidence, RedFlag
 from hipdesk.assessment.engine import assess
 from hipdesk.assessment.wording import SummaryWording, summary_wording
-from hipdesk.content import Page
-from hipdesk.editing import SessionEditor
+from hipdesk.content.questionnaire import Page
 from hipdesk.ui.context import UiContext
 from hipdesk.ui.export_bar import ExportBar
 from hipdesk.ui.page_base import WizardPage

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hipdesk.content import Page
-from hipdesk.editing import SessionEditor
-from hipdesk.store import StoreError
+from hipdesk.actions.editing import SessionEditor
+from hipdesk.content.questionnaire import Page
+from hipdesk.storage.store import StoreError
 from hipdesk.ui.context import UiContext
 from hipdesk.ui.page_base import WizardPage
 from hipdesk.ui.red_flag_banner import RedFlagBanner

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from hipdesk.answers_file import AnswersFileError, dumps, loads
-from hipdesk.editing import SessionEditor
+from hipdesk.actions.editing import SessionEditor
+from hipdesk.exchange.answers_file import AnswersFileError, dumps, loads
 from hipdesk.session import ExamResult
 
 

@@ -15,11 +15,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hipdesk import cli
-from hipdesk.answers_file import MAX_BYTES, AnswersFileError, dumps, loads
-from hipdesk.content import Questionnaire
+from hipdesk.cli import main as cli
+from hipdesk.content.questionnaire import Questionnaire
+from hipdesk.exchange.answers_file import MAX_BYTES, AnswersFileError, dumps, loads
 from hipdesk.session import Session
-from hipdesk.store import SessionStore
+from hipdesk.storage.store import SessionStore
 
 ENVELOPE = {"format": "hipdesk-answers", "format_version": 1}
 json_scalars = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | st.text(max_size=50)

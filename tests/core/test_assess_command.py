@@ -15,7 +15,7 @@ VIGNETTES = Path(__file__).resolve().parents[1] / "vignettes"
 # Runs the real entry point, then reports any Qt module that got imported on the way.
 RUNNER = """
 import sys
-from hipdesk.cli import main
+from hipdesk.cli.main import main
 code = main(sys.argv[1:])
 qt = sorted(name for name in sys.modules if name.split(".")[0] in ("PySide6", "shiboken6"))
 print("QT-MODULES:" + ",".join(qt), file=sys.stderr)

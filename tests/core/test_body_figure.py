@@ -10,8 +10,8 @@ from reportlab.graphics.shapes import Drawing, Group, Polygon, String
 from reportlab.lib import colors
 from reportlab.pdfgen import canvas
 
-from hipdesk.body_figure import figure_drawing
-from hipdesk.body_regions import intensity_colour, load_catalogue
+from hipdesk.content.body_regions import intensity_colour, load_catalogue
+from hipdesk.report.body_figure import figure_drawing
 from hipdesk.session import RegionMark
 
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from hipdesk import vocab
-from hipdesk.body_regions import (
+from hipdesk.content import vocab
+from hipdesk.content.body_regions import (
     centroid,
     default_intensity,
     figure_layout,
@@ -16,8 +16,8 @@ from hipdesk.body_regions import (
     load_catalogue,
     region_label,
 )
-from hipdesk.content import ContentError
-from hipdesk.resources import resource_path
+from hipdesk.content.questionnaire import ContentError
+from hipdesk.content.resources import resource_path
 from hipdesk.session import RegionMark
 
 
@@ -125,7 +125,7 @@ def test_side_drawn_in_the_other_sides_view_is_refused(tmp_path: Path) -> None:
 
 
 def test_every_region_has_an_outline_wide_enough_to_show_its_number(catalogue) -> None:
-    from hipdesk.body_regions import has_room_for_number
+    from hipdesk.content.body_regions import has_room_for_number
 
     for region in catalogue.regions:
         for side in ("left", "right"):

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hipdesk import vocab
 from hipdesk.assessment.explain import render
 from hipdesk.assessment.rulefiles import load_rules
-from hipdesk.content import Questionnaire
+from hipdesk.content import vocab
+from hipdesk.content.questionnaire import Questionnaire
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "clinical-rules.md"
 

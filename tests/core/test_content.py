@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from hipdesk.content import ContentError, load_questionnaire
-from hipdesk.resources import resource_path
+from hipdesk.content.questionnaire import ContentError, load_questionnaire
+from hipdesk.content.resources import resource_path
 
 
 def test_real_content_loads_with_unique_ids(questionnaire) -> None:

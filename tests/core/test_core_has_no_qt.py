@@ -68,7 +68,7 @@ def test_assess_command_imports_only_what_it_needs(tmp_path: Path) -> None:
     vignette = Path(__file__).resolve().parents[1] / "vignettes" / "saddle_numbness.json"
     code = (
         "import sys\n"
-        "from hipdesk.cli import main\n"
+        "from hipdesk.cli.main import main\n"
         f"code = main(['--db', {str(tmp_path / 'assess')!r}, 'assess', '--answers', {str(vignette)!r}])\n"
         "heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'reportlab'))\n"
         "print(heavy, file=sys.stderr); sys.exit(code or (1 if heavy else 0))\n"

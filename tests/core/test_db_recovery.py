@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from hipdesk import db_recovery
-from hipdesk.db_recovery import header_problem, open_store
-from hipdesk.store import SCHEMA_VERSION, DatabaseDamaged, SessionStore, StoreError
+from hipdesk.storage import recovery as db_recovery
+from hipdesk.storage.recovery import header_problem, open_store
+from hipdesk.storage.store import SCHEMA_VERSION, DatabaseDamaged, SessionStore, StoreError
 
 NOW = dt.datetime(2026, 11, 25, 9, 30, 0)
 
@@ -158,7 +158,7 @@ def test_big_files_skip_the_full_check_unless_asked(tmp_path: Path, monkeypatch:
 def test_headless_commands_report_a_damaged_file_and_never_move_it(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from hipdesk import cli
+    from hipdesk.cli import main as cli
 
     path = tmp_path / "hipdesk.db"
     junk = random.Random(3).randbytes(5000)

@@ -13,8 +13,8 @@ from hipdesk.assessment import Assessment
 from hipdesk.assessment.conditions import RuleError
 from hipdesk.assessment.engine import assess
 from hipdesk.assessment.rulefiles import load_rules
-from hipdesk.content import Questionnaire
-from hipdesk.resources import resource_path
+from hipdesk.content.questionnaire import Questionnaire
+from hipdesk.content.resources import resource_path
 from hipdesk.session import ExamResult, RegionMark, Session
 
 

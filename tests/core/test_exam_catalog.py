@@ -8,11 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from hipdesk import vocab
-from hipdesk.answers_file import dumps, loads
-from hipdesk.content import ContentError
-from hipdesk.editing import SessionEditor
-from hipdesk.exam_catalog import (
+from hipdesk.actions.editing import SessionEditor
+from hipdesk.content import vocab
+from hipdesk.content.exam_tests import (
     default_mode,
     has_clinician_results,
     load_exam_catalog,
@@ -20,7 +18,9 @@ from hipdesk.exam_catalog import (
     must_stop,
     stance_outcome,
 )
-from hipdesk.resources import resource_path
+from hipdesk.content.questionnaire import ContentError
+from hipdesk.content.resources import resource_path
+from hipdesk.exchange.answers_file import dumps, loads
 from hipdesk.session import ExamResult
 
 
@@ -125,7 +125,7 @@ def test_exam_results_round_trip_through_the_store_and_the_answers_file(store, q
 
 
 def test_result_from_entry_follows_the_stance_rule_unless_chosen_by_hand() -> None:
-    from hipdesk.exam_catalog import result_from_entry
+    from hipdesk.content.exam_tests import result_from_entry
 
     assert result_from_entry("single_leg_stance_30s", "left", None, None, None) is None
     assert result_from_entry("single_leg_stance_30s", "left", None, 3, 11.0) == ExamResult(

@@ -12,7 +12,7 @@ from fhir.resources.R4B.bundle import Bundle
 from fhir.resources.R4B.questionnaire import Questionnaire as FhirQuestionnaire
 from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
 
-from hipdesk.fhir import SNOMED, dumps, export_bundle, questionnaire_resource, response_resource
+from hipdesk.exchange.fhir import SNOMED, dumps, export_bundle, questionnaire_resource, response_resource
 from hipdesk.report import samples
 
 VALUE_TYPES = {"choice": {"valueCoding"}, "integer": {"valueInteger"}, "decimal": {"valueDecimal"},

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from hipdesk.instance_lock import InstanceLock
+from hipdesk.storage.instance_lock import InstanceLock
 
 
 def test_a_second_copy_cannot_take_the_lock_until_the_first_lets_go(tmp_path: Path) -> None:

@@ -8,12 +8,12 @@ from typing import Any
 
 import pytest
 
-from hipdesk import library
 from hipdesk.assessment.model import Assessment, CauseResult
-from hipdesk.content import Questionnaire
-from hipdesk.library import LibraryQuery
+from hipdesk.content.questionnaire import Questionnaire
+from hipdesk.library import sessions as library
+from hipdesk.library.sessions import LibraryQuery
 from hipdesk.session import Session
-from hipdesk.store import MIGRATIONS, SCHEMA_VERSION, SessionStore
+from hipdesk.storage.store import MIGRATIONS, SCHEMA_VERSION, SessionStore
 
 CLINIC = {"setting": "clinic", "filled_by": "patient"}
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from hipdesk import store as store_module
-from hipdesk.store import SCHEMA_VERSION, SessionStore, StoreError
+from hipdesk.storage import store as store_module
+from hipdesk.storage.store import SCHEMA_VERSION, SessionStore, StoreError
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "hipdesk-v1.db"
 

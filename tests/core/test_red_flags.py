@@ -12,8 +12,8 @@ import pytest
 from hipdesk.assessment import TRIAGE_LEVELS, raised_red_flags
 from hipdesk.assessment.conditions import RuleError
 from hipdesk.assessment.rulefiles import load_flag_rules
-from hipdesk.content import Questionnaire
-from hipdesk.resources import resource_path
+from hipdesk.content.questionnaire import Questionnaire
+from hipdesk.content.resources import resource_path
 from hipdesk.session import ExamResult, RegionMark, Session
 
 #: The fewest answers that raise each red flag (the regions/exam key holds body-map and exam entries).

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pypdf
 import pytest
+from hipdesk.cli import report as report_command
 
-from hipdesk import cli
-from hipdesk.answers_file import dumps as answers_dumps
-from hipdesk.commands import report as report_command
+from hipdesk.cli import main as cli
+from hipdesk.exchange.answers_file import dumps as answers_dumps
 from hipdesk.report import samples
-from hipdesk.store import SessionStore
+from hipdesk.storage.store import SessionStore
 
 
 def fake_assess(questionnaire, session):
@@ -84,7 +84,7 @@ def test_failed_rename_leaves_the_previous_report_whole(tmp_path, answers_file, 
     def refuse(*_args):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("hipdesk.fileio.os.replace", refuse)
+    monkeypatch.setattr("hipdesk.exchange.safe_write.os.replace", refuse)
     assert run_report(["report", "--answers", str(answers_file), "-o", str(out)]) == 2
     assert out.read_bytes() == b"previous report"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["answers.json", "out.pdf"]
@@ -135,7 +135,7 @@ def test_headless_commands_never_import_qt(tmp_path, answers_file):
 
     script = (
         "import sys\n"
-        "from hipdesk import cli\n"
+        "from hipdesk.cli import main as cli\n"
         f"assert cli.main(['export-fhir', '--answers', {str(answers_file)!r}, '-o', {str(tmp_path / 'o.json')!r}]) == 0\n"
         f"cli.main(['report', '--answers', {str(answers_file)!r}, '-o', {str(tmp_path / 'o.pdf')!r}])\n"
         "assert not [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))], 'Qt was imported'\n"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from hipdesk.store import MIGRATIONS, SCHEMA_VERSION, DatabaseDamaged, DatabaseTooNew, SessionStore
+from hipdesk.storage.store import MIGRATIONS, SCHEMA_VERSION, DatabaseDamaged, DatabaseTooNew, SessionStore
 
 
 def test_new_database_is_current_wal_and_private(tmp_path: Path) -> None:

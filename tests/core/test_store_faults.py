@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from hipdesk import fileio
-from hipdesk import store as store_module
-from hipdesk.content import Questionnaire
-from hipdesk.editing import SessionEditor
-from hipdesk.fileio import ExportError, write_private_atomic
-from hipdesk.store import SessionStore, StoreError, StoreWriteError
+from hipdesk.storage import store as store_module
+from hipdesk.actions.editing import SessionEditor
+from hipdesk.content.questionnaire import Questionnaire
+from hipdesk.exchange import safe_write as fileio
+from hipdesk.exchange.safe_write import ExportError, write_private_atomic
+from hipdesk.storage.store import SessionStore, StoreError, StoreWriteError
 
 
 def fill_disk(store: SessionStore) -> None:

@@ -6,10 +6,10 @@ import pytest
 from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import Drawing
 
-from hipdesk import library
-from hipdesk.content import Questionnaire
-from hipdesk.store import SessionStore
-from hipdesk.trends import build_series, is_meaningful_change, person_trend, trend_drawing
+from hipdesk.content.questionnaire import Questionnaire
+from hipdesk.library import sessions as library
+from hipdesk.library.trends import build_series, is_meaningful_change, person_trend, trend_drawing
+from hipdesk.storage.store import SessionStore
 
 
 @pytest.mark.parametrize(

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from hipdesk.store import SessionStore
+from hipdesk.storage.store import SessionStore
 
 WRITER = """
 import sys
-from hipdesk.store import SessionStore
+from hipdesk.storage.store import SessionStore
 store = SessionStore(sys.argv[1])
 session = store.create_session()
 for n in range(int(sys.argv[2])):

@@ -9,9 +9,9 @@ from hypothesis import strategies as st
 
 from hipdesk.assessment import TRIAGE_LEVELS
 from hipdesk.assessment.engine import assess
-from hipdesk.content import load_questionnaire
+from hipdesk.content.questionnaire import load_questionnaire
+from hipdesk.content.vocab import REGIONS
 from hipdesk.session import RegionMark, Session
-from hipdesk.vocab import REGIONS
 
 QUESTIONNAIRE = load_questionnaire()
 YESNO = [item.id for item in QUESTIONNAIRE.items() if item.type == "yesno"]

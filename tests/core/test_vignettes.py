@@ -8,11 +8,11 @@ from typing import Any
 
 import pytest
 
-from hipdesk import vocab
-from hipdesk.answers_file import read_answers_file
 from hipdesk.assessment.engine import assess
 from hipdesk.assessment.rulefiles import load_flag_rules
-from hipdesk.content import Questionnaire
+from hipdesk.content import vocab
+from hipdesk.content.questionnaire import Questionnaire
+from hipdesk.exchange.answers_file import read_answers_file
 
 FOLDER = Path(__file__).resolve().parents[1] / "vignettes"
 EXPECTED: dict[str, dict[str, Any]] = json.loads((FOLDER / "expected.json").read_text(encoding="utf-8"))

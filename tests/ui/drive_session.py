@@ -15,8 +15,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QPlainTextEdit  # noqa: E402
 
-from hipdesk.content import load_questionnaire  # noqa: E402
-from hipdesk.store import SessionStore  # noqa: E402
+from hipdesk.content.questionnaire import load_questionnaire  # noqa: E402
+from hipdesk.storage.store import SessionStore  # noqa: E402
 from hipdesk.ui.main_window import MainWindow  # noqa: E402
 
 #: (page, item, kind, value): what a person would do, in order.

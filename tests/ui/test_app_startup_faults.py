@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from hipdesk.instance_lock import InstanceLock
-from hipdesk.store import SessionStore
+from hipdesk.storage.instance_lock import InstanceLock
+from hipdesk.storage.store import SessionStore
 
 ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
 

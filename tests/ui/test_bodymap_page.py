@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPointF, Qt
 
-from hipdesk import answers_file
-from hipdesk.body_regions import centroid, figure_layout, load_catalogue
-from hipdesk.editing import SessionEditor
+from hipdesk.actions.editing import SessionEditor
+from hipdesk.content.body_regions import centroid, figure_layout, load_catalogue
+from hipdesk.exchange import answers_file
 from hipdesk.session import RegionMark
 from hipdesk.ui.bodymap_page import BodyMapPage
 from hipdesk.ui.context import UiContext

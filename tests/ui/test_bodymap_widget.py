@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 
-from hipdesk.body_regions import centroid, figure_layout, load_catalogue
+from hipdesk.content.body_regions import centroid, figure_layout, load_catalogue
 from hipdesk.ui.bodymap_widget import BodyMapWidget, RegionItem
 
 CATALOGUE = load_catalogue()

@@ -21,8 +21,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QListWidget
 
-from hipdesk.content import load_questionnaire
-from hipdesk.store import SessionStore
+from hipdesk.content.questionnaire import load_questionnaire
+from hipdesk.storage.store import SessionStore
 from hipdesk.ui.main_window import MainWindow
 
 KILLS = int(os.environ.get("HIPDESK_CRASH_KILLS", "22"))  # more for a stress run

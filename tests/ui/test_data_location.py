@@ -7,8 +7,8 @@ import argparse
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QApplication
 
-from hipdesk.app import gui_db_path
-from hipdesk.store import default_db_path
+from hipdesk.storage.store import default_db_path
+from hipdesk.ui.app import gui_db_path
 
 
 def test_gui_and_headless_default_to_the_same_file(qapp, monkeypatch, tmp_path) -> None:

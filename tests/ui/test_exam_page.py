@@ -7,9 +7,9 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QWidget
 
-from hipdesk.answers_file import dumps, loads
-from hipdesk.editing import SessionEditor
-from hipdesk.exam_catalog import load_exam_catalog
+from hipdesk.actions.editing import SessionEditor
+from hipdesk.content.exam_tests import load_exam_catalog
+from hipdesk.exchange.answers_file import dumps, loads
 from hipdesk.session import ExamResult
 from hipdesk.ui.context import UiContext
 from hipdesk.ui.exam_page import ExamPage

@@ -11,8 +11,8 @@ import pypdf
 import pytest
 from PySide6.QtPrintSupport import QPrinter
 
-from hipdesk.answers_file import loads as answers_loads
-from hipdesk.editing import SessionEditor
+from hipdesk.actions.editing import SessionEditor
+from hipdesk.exchange.answers_file import loads as answers_loads
 from hipdesk.report import samples
 from hipdesk.ui.context import UiContext
 from hipdesk.ui.export_bar import ExportBar

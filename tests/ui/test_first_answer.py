@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QAbstractButton
 
-from hipdesk.content import Questionnaire
-from hipdesk.store import SessionStore
+from hipdesk.content.questionnaire import Questionnaire
+from hipdesk.storage.store import SessionStore
 from hipdesk.ui.main_window import MainWindow
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from hipdesk.content.validation import InvalidAnswer, parse_answer
 from hipdesk.ui.answer_widgets import LineWidget, LongTextWidget
 from hipdesk.ui.question_form import QuestionForm
-from hipdesk.validation import InvalidAnswer, parse_answer
 from tests.ui.conftest import fill_start
 
 numbers = st.one_of(

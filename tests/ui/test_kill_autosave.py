@@ -10,7 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from hipdesk.store import SessionStore
+from hipdesk.storage.store import SessionStore
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -10,12 +10,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QCheckBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
-from hipdesk import logs
-from hipdesk.content import Questionnaire
-from hipdesk.kiosk_settings import IDLE_SETTING, KIOSK_SETTING
-from hipdesk.staff_pin import ATTEMPTS_SETTING, PIN_SETTING, StaffPin
-from hipdesk.store import SessionStore
-from hipdesk.ui.kiosk_window import KioskWindow
+from hipdesk.content.questionnaire import Questionnaire
+from hipdesk.storage import logs
+from hipdesk.storage.settings import IDLE_SETTING, KIOSK_SETTING
+from hipdesk.storage.staff_pin import ATTEMPTS_SETTING, PIN_SETTING, StaffPin
+from hipdesk.storage.store import SessionStore
+from hipdesk.ui.kiosk.window import KioskWindow
 
 PIN = "917353"
 NAME = "Zoe Secretname"

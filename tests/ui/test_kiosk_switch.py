@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from hipdesk import app as app_module
-from hipdesk.kiosk_settings import KIOSK_SETTING
-from hipdesk.ui.kiosk_window import KioskWindow
+from hipdesk.ui import app as app_module
+from hipdesk.storage.settings import KIOSK_SETTING
+from hipdesk.ui.kiosk.window import KioskWindow
 
 
 def test_kiosk_action_asks_first(window) -> None:

@@ -9,9 +9,9 @@ from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QApplication
 
-from hipdesk import library
-from hipdesk.content import Questionnaire
-from hipdesk.store import SessionStore
+from hipdesk.content.questionnaire import Questionnaire
+from hipdesk.library import sessions as library
+from hipdesk.storage.store import SessionStore
 from hipdesk.ui.context import UiContext
 from hipdesk.ui.library_view import COLUMNS, SessionLibrary
 from hipdesk.ui.main_window import MainWindow

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit
 
-from hipdesk.content import Questionnaire
-from hipdesk.store import SessionStore, StoreWriteError
+from hipdesk.content.questionnaire import Questionnaire
+from hipdesk.storage.store import SessionStore, StoreWriteError
 from hipdesk.ui.main_window import MainWindow
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hipdesk.exam_catalog import load_exam_catalog
+from hipdesk.content.exam_tests import load_exam_catalog
 from hipdesk.ui.stance_timer import StanceTimer
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel
 
-from hipdesk.content import Questionnaire
-from hipdesk.editing import SessionEditor
+from hipdesk.actions.editing import SessionEditor
+from hipdesk.content.questionnaire import Questionnaire
 from hipdesk.session import ExamResult
-from hipdesk.store import SessionStore
+from hipdesk.storage.store import SessionStore
 from hipdesk.ui.context import UiContext
 from hipdesk.ui.summary_page import SummaryPage
 

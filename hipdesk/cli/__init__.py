@@ -1,0 +1,1 @@
+"""The `hipdesk` command line and its headless subcommands (no Qt)."""

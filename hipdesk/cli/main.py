@@ -1,0 +1,98 @@
+"""The `hipdesk` command line. Headless subcommands never import Qt; without one, the GUI starts."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any
+
+from hipdesk import __version__
+
+if TYPE_CHECKING:
+    import argparse
+
+#: Subcommand name → the module that adds it (`add_parser(subparsers)`, which sets `run` via `set_defaults`).
+COMMANDS = {
+    "export-answers": "hipdesk.cli.answers",
+    "import-answers": "hipdesk.cli.answers",
+    "assess": "hipdesk.cli.assess",
+    "report": "hipdesk.cli.report",
+    "export-fhir": "hipdesk.cli.fhir",
+}
+COMMAND_MODULES = sorted(set(COMMANDS.values()))
+
+def db_path_from(args: Any) -> Path | None:
+    """The database chosen by --db or HIPDESK_DB, or None for the per-user default."""
+    chosen = getattr(args, "db", None) or os.environ.get("HIPDESK_DB")
+    return Path(chosen).expanduser() if chosen else None
+
+
+def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
+    """The argument parser. When `argv` names a subcommand only its module is imported (`assess` stays fast)."""
+    import argparse  # not needed to start the GUI with plain options
+    import importlib
+
+    parser = argparse.ArgumentParser(
+        prog="hipdesk",
+        description="HipDesk: outside hip pain after running. Lists possible causes to discuss; not a diagnosis.",
+    )
+    parser.add_argument("--version", action="version", version=f"hipdesk {__version__}")
+    parser.add_argument("--db", metavar="PATH", help="database file (default: HIPDESK_DB, else the per-user data folder)")
+    parser.add_argument("--smoke", action="store_true", help="start the GUI, show the first page and exit 0")
+    parser.add_argument("--kiosk", action="store_true", help="front-desk kiosk mode")
+    # Test hook (crash test): answer questions from a JSON file through the real widgets. Not for users.
+    parser.add_argument("--script", metavar="FILE", help=argparse.SUPPRESS)
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in _modules_for(argv):
+        importlib.import_module(name).add_parser(subparsers)
+    return parser
+
+
+def _modules_for(argv: Sequence[str]) -> list[str]:
+    """The module of the subcommand in `argv` (the first word that is not an option or its value), else all."""
+    words = list(argv)
+    while words:
+        word = words.pop(0)
+        if word in ("--db", "--script"):
+            words = words[1:]
+        elif not word.startswith("-"):
+            return [COMMANDS[word]] if word in COMMANDS else COMMAND_MODULES
+    return COMMAND_MODULES
+
+
+def _gui_options(argv: Sequence[str]) -> SimpleNamespace | None:
+    """The options when every argument is a plain GUI option, else None (then argparse does the work).
+
+    Starting the GUI this way skips building the full parser and importing the subcommands: start-up time.
+    """
+    options = SimpleNamespace(command=None, db=None, smoke=False, kiosk=False, script=None)
+    rest = list(argv)
+    while rest:
+        arg = rest.pop(0)
+        if arg in ("--smoke", "--kiosk"):
+            setattr(options, arg[2:], True)
+        elif arg == "--db" and rest and not rest[0].startswith("-"):
+            options.db = rest.pop(0)
+        elif arg.startswith("--db=") and len(arg) > 5:
+            options.db = arg[5:]
+        else:
+            return None
+    return options
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run a headless subcommand, or the GUI when none is given."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = _gui_options(argv) or build_parser(argv).parse_args(argv)
+    if args.command:
+        return int(args.run(args))
+    from hipdesk.ui.app import run_gui  # Qt is imported only here, for the GUI
+
+    return run_gui(args)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,38 @@
+"""`hipdesk report --session ID | --answers FILE -o OUT.pdf`: the PDF report, headless."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from hipdesk.cli.source import CommandError, add_source_arguments, load_source
+from hipdesk.content.questionnaire import ContentError, load_questionnaire
+from hipdesk.exchange.safe_write import ExportError
+from hipdesk.report.export import PAGE_SIZE_SETTING, AssessFn, AssessmentUnavailable, page_size_from, save_report
+
+
+def add_parser(subparsers: Any) -> None:
+    """Register `hipdesk report`."""
+    parser = subparsers.add_parser("report", help="write the PDF report of a session or an answers file")
+    add_source_arguments(parser)
+    parser.add_argument("--page-size", choices=["A4", "Letter"], default=None,
+                        help="paper size (default: the app's setting, else A4)")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace, assess: AssessFn | None = None) -> int:
+    """Write the report; exit 2 with a message (and no file, no temporary left) on any problem.
+
+    `assess` is the assessment function; None means the engine's (tests pass their own).
+    """
+    try:
+        questionnaire = load_questionnaire()
+        session, settings = load_source(args, questionnaire)
+        page_size = page_size_from(args.page_size or settings.get(PAGE_SIZE_SETTING))
+        save_report(Path(args.output), questionnaire, session, assess, page_size, settings.get("trend"))
+    except (CommandError, ContentError, ExportError, AssessmentUnavailable) as error:
+        print(f"hipdesk: {error}", file=sys.stderr)
+        return 2
+    return 0

@@ -1,1 +1,0 @@
-"""Headless subcommands of `hipdesk` (no Qt)."""

@@ -1,0 +1,1 @@
+"""The session library: listing, searching and summarising stored sessions, and pain trends over time."""

@@ -1,0 +1,186 @@
+"""Pain trends of one person across sessions, and the chart for the PDF report (reportlab graphics).
+
+Series: pain now, worst pain, pain during a run (0–10 answers) and each marked body region's
+intensity. Each point is compared with the one before it in the same series; a change of at least
+2 points or at least 30 % counts as meaningful (Farrar 2001, see clinical.md). A region not marked
+in a session gives no point there (a gap), rather than a guessed 0.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from hipdesk.content.branching import effective_answers
+from hipdesk.content.questionnaire import Questionnaire
+from hipdesk.library.sessions import LibraryContent, load_library_content, person_name, person_sessions
+from hipdesk.session import Session
+from hipdesk.storage.store import SessionStore
+
+if TYPE_CHECKING:
+    from reportlab.graphics.shapes import Drawing
+
+#: Farrar 2001: about 2 points or 30 % on the 0–10 scale is a change patients call "much better".
+MEANINGFUL_POINTS = 2
+MEANINGFUL_FRACTION = 0.30
+
+#: Line colours of the series, in order (readable on white, distinct in grey print).
+PALETTE = ("#1f5fa8", "#c0392b", "#2e8b57", "#8e44ad", "#d35400", "#16a085", "#7f6000", "#555555")
+
+
+def is_meaningful_change(before: int, after: int) -> bool:
+    """True for a change of ≥ 2 points, or ≥ 30 % of the earlier score."""
+    change = abs(after - before)
+    if change == 0:
+        return False
+    return change >= MEANINGFUL_POINTS or (before > 0 and change / before >= MEANINGFUL_FRACTION)
+
+
+@dataclass(frozen=True)
+class TrendPoint:
+    """One score in one session. `change` is against the series' previous point (None for the first)."""
+
+    session_id: int
+    index: int  # position of the session among the person's sessions (the chart's x)
+    date: str  # YYYY-MM-DD
+    value: int
+    change: int | None = None
+    meaningful: bool = False
+
+
+@dataclass(frozen=True)
+class TrendSeries:
+    """A score over time: `key` is an item id or 'region:<id>:<side>'."""
+
+    key: str
+    label: str
+    points: tuple[TrendPoint, ...]
+
+
+@dataclass(frozen=True)
+class PersonTrend:
+    """Everything the trend charts of one person show."""
+
+    person_id: int
+    name: str
+    dates: tuple[str, ...]  # one per session, oldest first
+    scores: tuple[TrendSeries, ...]
+    regions: tuple[TrendSeries, ...]
+
+    def meaningful_changes(self) -> list[tuple[TrendSeries, TrendPoint, int]]:
+        """(series, point, earlier value) for every point marked meaningful, in date order."""
+        found = []
+        for series in (*self.scores, *self.regions):
+            for point in series.points:
+                if point.meaningful and point.change is not None:
+                    found.append((series, point, point.value - point.change))
+        return sorted(found, key=lambda entry: (entry[1].index, entry[0].key))
+
+    def latest_changes(self) -> tuple[str | None, list[tuple[TrendSeries, TrendPoint, int]]]:
+        """The date of the latest session holding any score, and the meaningful changes it shows."""
+        indexes = [point.index for series in (*self.scores, *self.regions) for point in series.points]
+        if not indexes:
+            return None, []
+        latest = max(indexes)
+        return self.dates[latest], [entry for entry in self.meaningful_changes() if entry[1].index == latest]
+
+
+def build_series(key: str, label: str, values: Sequence[tuple[int, int, str, int]]) -> TrendSeries:
+    """A series from (session id, index, date, value), oldest first, each point compared with the one before."""
+    points: list[TrendPoint] = []
+    for session_id, index, date, value in values:
+        if points:
+            before = points[-1].value
+            points.append(TrendPoint(session_id, index, date, value, value - before, is_meaningful_change(before, value)))
+        else:
+            points.append(TrendPoint(session_id, index, date, value))
+    return TrendSeries(key, label, tuple(points))
+
+
+def person_trend(
+    store: SessionStore, questionnaire: Questionnaire, person_id: int, content: LibraryContent | None = None
+) -> PersonTrend:
+    """The pain series of one person, from all their sessions (drafts included), oldest first."""
+    content = content or load_library_content()
+    sessions = [store.load_session(session_id) for session_id in person_sessions(store, person_id)]
+    dates = tuple(session.created_at[:10] for session in sessions)
+    scores: list[TrendSeries] = []
+    for item_id, label in content.trend_series.items():
+        values = []
+        for index, session in enumerate(sessions):
+            value = effective_answers(questionnaire, session.answers).get(item_id)
+            if isinstance(value, int):
+                values.append((session.id or 0, index, dates[index], value))
+        if values:
+            scores.append(build_series(item_id, label, values))
+    region_values: dict[tuple[str, str], list[tuple[int, int, str, int]]] = {}
+    for index, session in enumerate(sessions):
+        for (region, side), mark in sorted(session.regions.items()):
+            region_values.setdefault((region, side), []).append((session.id or 0, index, dates[index], mark.intensity))
+    regions = [
+        build_series(f"region:{region}:{side}", content.region_label(region, side), values)
+        for (region, side), values in sorted(region_values.items())
+    ]
+    return PersonTrend(person_id, person_name(store, person_id), dates, tuple(scores), tuple(regions))
+
+
+def trend_drawing(
+    series: Sequence[TrendSeries],
+    dates: Sequence[str],
+    width: float = 480,
+    height: float = 200,
+    title: str = "",
+    font_name: str = "Helvetica",
+) -> Drawing:
+    """A line chart of 0–10 series over the person's sessions, for the PDF; meaningful changes are ringed."""
+    from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, Rect, String
+    from reportlab.lib.colors import HexColor, black, lightgrey, white
+
+    drawing = Drawing(width, height)
+    legend_height = 14 * ((len(series) + 1) // 2)
+    top = height - (18 if title else 6)
+    left, right, bottom = 28.0, width - 10.0, 28.0 + legend_height
+    if title:
+        drawing.add(String(0, height - 12, title, fontName=font_name, fontSize=10))
+    plot_h = max(top - bottom, 20.0)
+    count = max(len(dates), 1)
+
+    def x_at(index: int) -> float:
+        return left + (right - left) * (index + 0.5) / count
+
+    def y_at(value: float) -> float:
+        return bottom + plot_h * value / 10
+
+    for value in range(0, 11, 2):
+        drawing.add(Line(left, y_at(value), right, y_at(value), strokeColor=lightgrey, strokeWidth=0.5))
+        drawing.add(String(left - 4, y_at(value) - 3, str(value), fontName=font_name, fontSize=7, textAnchor="end"))
+    drawing.add(Rect(left, bottom, right - left, plot_h, fillColor=None, strokeColor=black, strokeWidth=0.6))
+    label_width = 40.0  # a YYYY-MM-DD date at 6.5 pt, with a gap
+    step = max(1, int(len(dates) * label_width // max(right - left, 1)) + 1)
+    for index, date in enumerate(dates):
+        if index % step == 0:
+            drawing.add(String(x_at(index), bottom - 10, date, fontName=font_name, fontSize=6.5, textAnchor="middle"))
+    for number, line in enumerate(series):
+        colour = HexColor(PALETTE[number % len(PALETTE)])
+        coords = [(x_at(p.index), y_at(p.value)) for p in line.points]
+        if len(coords) > 1:
+            drawing.add(PolyLine([c for xy in coords for c in xy], strokeColor=colour, strokeWidth=1.4))
+        for point, (x, y) in zip(line.points, coords, strict=True):
+            drawing.add(Circle(x, y, 2.2, fillColor=colour, strokeColor=colour))
+            if point.meaningful:
+                drawing.add(Circle(x, y, 5, fillColor=None, strokeColor=colour, strokeWidth=1.2))
+        row, column = divmod(number, 2)
+        lx = left + column * (right - left) / 2
+        ly = 4 + legend_height - 14 * (row + 1) + 2
+        drawing.add(Rect(lx, ly + 2, 10, 4, fillColor=colour, strokeColor=white))
+        drawing.add(String(lx + 14, ly + 1, line.label, fontName=font_name, fontSize=7.5))
+    return drawing
+
+
+def report_trend(store: SessionStore, questionnaire: Questionnaire, session: Session) -> PersonTrend | None:
+    """The person's trend for the report: only when the session belongs to someone with 2 or more sessions."""
+    if session.person_id is None:
+        return None
+    trend = person_trend(store, questionnaire, session.person_id)
+    return trend if len(trend.dates) > 1 else None

@@ -1,0 +1,137 @@
+"""Opening the database at start-up: a damaged or too-new file is moved aside (never deleted), work goes on.
+
+The GUI calls `open_store`; headless commands open `SessionStore` directly and only report a bad file,
+so that a script never moves a person's data around behind their back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+import struct
+from dataclasses import dataclass
+from pathlib import Path
+
+from hipdesk.storage.store import SCHEMA_VERSION, DatabaseDamaged, DatabaseTooNew, SessionStore, is_damage
+
+#: Below this size the whole file is checked page by page on every start (measured: 3–8 ms per MB,
+#: see benchmarks/db_open.py); bigger files are checked fully only after an unclean exit.
+FULL_CHECK_MAX_BYTES = 2_000_000
+SIDE_SUFFIXES = ("-wal", "-shm")
+
+
+@dataclass(frozen=True)
+class OpenResult:
+    """The store to use and, when the old file had to be moved aside, the message to show."""
+
+    store: SessionStore
+    message: str | None = None
+    moved_to: Path | None = None
+
+
+def header_problem(path: Path) -> str | None:
+    """A cheap look at the 100-byte SQLite header: is the file shorter than the header says it is?"""
+    try:
+        size = path.stat().st_size
+        if size == 0:
+            return None  # a new, empty database
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except OSError:
+        return None  # SessionStore reports unreadable files in its own words
+    if not header.startswith(b"SQLite format 3\x00"):
+        return "it is not an SQLite database file"
+    if len(header) < 100:
+        return f"the file is cut short ({size} bytes)"
+    page_size = struct.unpack(">H", header[16:18])[0]
+    page_size = 65536 if page_size == 1 else page_size
+    change_counter, page_count = struct.unpack(">II", header[24:32])
+    valid_for = struct.unpack(">I", header[92:96])[0]
+    # SQLite trusts the page count in the header only when it was written together with the change counter.
+    if page_count and change_counter == valid_for and size < page_count * page_size:
+        return f"the file is cut short ({size} bytes of {page_count * page_size})"
+    return None
+
+
+def aside_name(path: Path, kind: str, now: dt.datetime | None = None) -> Path:
+    """`hipdesk.db.damaged-YYYYmmdd-HHMMSS` (or `.newer-…`), with -2, -3… if that name is taken."""
+    stamp = f"{(now or dt.datetime.now()):%Y%m%d-%H%M%S}"
+    candidate = path.with_name(f"{path.name}.{kind}-{stamp}")
+    counter = 2
+    while candidate.exists() or any(Path(f"{candidate}{s}").exists() for s in SIDE_SUFFIXES):
+        candidate = path.with_name(f"{path.name}.{kind}-{stamp}-{counter}")
+        counter += 1
+    return candidate
+
+
+def move_aside(path: Path, kind: str, now: dt.datetime | None = None) -> Path:
+    """Rename the database and its -wal/-shm files out of the way; nothing is deleted."""
+    target = aside_name(path, kind, now)
+    os.replace(path, target)
+    for suffix in SIDE_SUFFIXES:
+        side_file = Path(f"{path}{suffix}")
+        if side_file.exists():
+            os.replace(side_file, Path(f"{target}{suffix}"))
+    return target
+
+
+def probe(path: Path, full_check: bool) -> None:
+    """Raise DatabaseDamaged / DatabaseTooNew when the file cannot be HipDesk's; never changes the file.
+
+    The look is read-only on purpose: a read-write SQLite connection to a damaged file deletes its -wal file
+    on close, and that file may hold the latest answers.
+    """
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return  # missing (a new database) or unreadable: SessionStore says which
+    if size == 0:
+        return
+    problem = header_problem(path)
+    if problem:
+        raise DatabaseDamaged(f"{path} is damaged: {problem}.")
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5.0)
+    except sqlite3.Error:
+        return
+    try:
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        if version > SCHEMA_VERSION:
+            raise DatabaseTooNew(f"{path} was written by a newer HipDesk (schema {version}).")
+        if version == 0 and conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+            raise DatabaseDamaged(f"{path} is an SQLite database of another program, not HipDesk's.")
+        if full_check or size <= FULL_CHECK_MAX_BYTES:
+            result = str(conn.execute("PRAGMA quick_check(1)").fetchone()[0])
+            if result != "ok":
+                raise DatabaseDamaged(f"{path} is damaged: {result}.")
+    except sqlite3.DatabaseError as error:
+        if is_damage(error):
+            raise DatabaseDamaged(f"{path} is damaged: {error}.") from None
+        # Busy, unreadable, …: not damage. SessionStore opens it read-write and reports in plain words.
+    finally:
+        conn.close()
+
+
+def open_store(path: Path, *, full_check: bool = False, now: dt.datetime | None = None) -> OpenResult:
+    """Open the database; if it is damaged or from a newer HipDesk, move it aside and start a fresh one.
+
+    Raises `StoreError` (not moved) when the folder cannot be written: moving would not help then.
+    `full_check` forces the page-by-page check (the app asks for it after an unclean exit).
+    """
+    try:
+        probe(path, full_check)
+        return OpenResult(SessionStore(path))
+    except DatabaseTooNew:
+        kind, why = "newer", "was saved by a newer version of HipDesk"
+    except DatabaseDamaged as error:
+        kind, why = "damaged", f"is damaged and cannot be read ({error})"
+    moved = move_aside(path, kind, now)
+    store = SessionStore(path)
+    message = (
+        f"The HipDesk data file {why}.\n\n"
+        f"It has been kept, unchanged, as:\n{moved}\n\n"
+        "HipDesk has started a new, empty data file. Earlier sessions are not shown. "
+        "Please tell the person who looks after this computer; do not delete the kept file."
+    )
+    return OpenResult(store, message, moved)

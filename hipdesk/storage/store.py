@@ -1,0 +1,447 @@
+"""SessionStore: every session in one local SQLite file, each answer written the moment it is given."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sqlite3
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from hipdesk.session import ExamResult, RegionMark, Session, now_iso
+
+#: Forward migrations; entry N takes the schema from version N to N + 1. Never edit a released entry.
+MIGRATIONS: list[str] = [
+    """
+    CREATE TABLE persons (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL DEFAULT '',
+        birth_date TEXT,
+        created_at TEXT NOT NULL
+    );
+    CREATE TABLE sessions (
+        id INTEGER PRIMARY KEY,
+        person_id INTEGER REFERENCES persons(id) ON DELETE SET NULL,
+        status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'complete')),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        finished_at TEXT,
+        current_page TEXT NOT NULL DEFAULT 'start'
+    );
+    CREATE TABLE answers (
+        session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        item_id TEXT NOT NULL,
+        value TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (session_id, item_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE regions (
+        session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        region_id TEXT NOT NULL,
+        side TEXT NOT NULL CHECK (side IN ('left', 'right')),
+        intensity INTEGER NOT NULL CHECK (intensity BETWEEN 0 AND 10),
+        PRIMARY KEY (session_id, region_id, side)
+    ) WITHOUT ROWID;
+    CREATE TABLE exam_results (
+        session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        test_id TEXT NOT NULL,
+        side TEXT NOT NULL CHECK (side IN ('left', 'right')),
+        result TEXT NOT NULL CHECK (result IN ('positive', 'negative', 'not_done')),
+        pain INTEGER CHECK (pain BETWEEN 0 AND 10),
+        value REAL,
+        PRIMARY KEY (session_id, test_id, side)
+    ) WITHOUT ROWID;
+    CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE INDEX sessions_by_status ON sessions (status, updated_at);
+    """,
+    # v2: remember which questions were skipped by branching ("not asked" is never "no").
+    """
+    CREATE TABLE not_asked (
+        session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        item_id TEXT NOT NULL,
+        PRIMARY KEY (session_id, item_id)
+    ) WITHOUT ROWID;
+    """,
+    # v3: the session library. A person is matched by `name_key` (case-folded name) + birth date; the
+    # summary columns are denormalized for a fast list (NULL until an assessment fills them);
+    # `summary_at` is NULL while they are out of date (see hipdesk.library.sessions.refresh_summary). Each sort
+    # index ends with name_key so a name search filters inside the index, without reading table rows.
+    """
+    ALTER TABLE persons ADD COLUMN kind TEXT NOT NULL DEFAULT 'clinic';
+    ALTER TABLE persons ADD COLUMN name_key TEXT NOT NULL DEFAULT '';
+    CREATE INDEX persons_by_identity ON persons (name_key, birth_date);
+    ALTER TABLE sessions ADD COLUMN person_name TEXT NOT NULL DEFAULT '';
+    ALTER TABLE sessions ADD COLUMN name_key TEXT NOT NULL DEFAULT '';
+    ALTER TABLE sessions ADD COLUMN triage TEXT;
+    ALTER TABLE sessions ADD COLUMN triage_rank INTEGER;
+    ALTER TABLE sessions ADD COLUMN top_cause TEXT;
+    ALTER TABLE sessions ADD COLUMN worst_pain INTEGER;
+    ALTER TABLE sessions ADD COLUMN summary_at TEXT;
+    CREATE INDEX sessions_by_created ON sessions (created_at, name_key);
+    CREATE INDEX sessions_by_name ON sessions (name_key, created_at);
+    CREATE INDEX sessions_by_person ON sessions (person_id, created_at);
+    CREATE INDEX sessions_by_triage ON sessions (triage_rank, created_at, name_key);
+    CREATE INDEX sessions_by_worst ON sessions (worst_pain, created_at, name_key);
+    CREATE INDEX sessions_by_cause ON sessions (top_cause, created_at, name_key);
+    CREATE INDEX sessions_by_status_created ON sessions (status, created_at, name_key);
+    CREATE INDEX sessions_stale ON sessions (id) WHERE summary_at IS NULL;
+    """,
+]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class StoreError(Exception):
+    """The database cannot be used; the message says why in plain words."""
+
+
+class DatabaseTooNew(StoreError):
+    """The file was written by a newer HipDesk."""
+
+
+class DatabaseDamaged(StoreError):
+    """The file is not a readable HipDesk database."""
+
+
+class StoreWriteError(StoreError):
+    """A change could not be saved (disk full, folder not writable, file in use); nothing of it was stored."""
+
+
+# SQLite primary result codes (sqlite3.Error.sqlite_errorcode & 0xFF) that mean the file itself is bad.
+_DAMAGE_CODES = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
+_PLAIN_REASONS = {
+    13: "the disk is full",  # SQLITE_FULL
+    8: "the file or its folder cannot be written",  # SQLITE_READONLY
+    3: "the file or its folder cannot be written",  # SQLITE_PERM
+    14: "the file or its folder cannot be opened",  # SQLITE_CANTOPEN
+    10: "the disk reported an error",  # SQLITE_IOERR
+    5: "another program is using the database",  # SQLITE_BUSY
+    6: "another program is using the database",  # SQLITE_LOCKED
+}
+
+
+def _error_code(error: sqlite3.Error) -> int:
+    return int(getattr(error, "sqlite_errorcode", 0) or 0) & 0xFF
+
+
+def is_damage(error: sqlite3.Error) -> bool:
+    """True when SQLite says the file is not a (sound) database, as opposed to a full disk or a lock."""
+    code = _error_code(error)
+    return code in _DAMAGE_CODES or (code == 0 and not isinstance(error, sqlite3.OperationalError))
+
+
+def plain_reason(error: sqlite3.Error) -> str:
+    """What went wrong, in words a receptionist understands."""
+    return _PLAIN_REASONS.get(_error_code(error), f"the database reported: {error}")
+
+
+@dataclass(frozen=True)
+class SessionInfo:
+    """One line of a session list."""
+
+    id: int
+    status: str
+    created_at: str
+    updated_at: str
+    current_page: str
+    name: str
+
+
+def default_db_path() -> Path:
+    """The per-user database path when Qt is not there to ask (headless commands).
+
+    The same folder as Qt's AppDataLocation for the application "HipDesk", which the GUI uses.
+    """
+    if sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support"
+    elif sys.platform == "win32":
+        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / "HipDesk" / "hipdesk.db"
+
+
+def _private_file(path: Path) -> None:
+    """Make the folder 0700 and the file 0600: patient data is for this user only."""
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if not path.exists():
+        fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+        os.close(fd)
+    os.chmod(path, 0o600)
+
+
+class SessionStore:
+    """All sessions in one SQLite file. Every write is its own transaction (autosave)."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        try:
+            _private_file(self.path)
+        except OSError as error:
+            raise StoreError(f"The data folder {self.path.parent} cannot be written: {error.strerror}.") from None
+        try:
+            self.conn = sqlite3.connect(self.path, timeout=5.0, isolation_level=None)
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            # Deleted rows are overwritten with zeros, so a deleted session is gone from the file's bytes.
+            self.conn.execute("PRAGMA secure_delete = ON")
+            version = self._user_version()
+            if version == 0 and self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+                # Tables but no schema version: some other program's database. Never add ours into it.
+                raise DatabaseDamaged(f"{self.path} is an SQLite database of another program, not HipDesk's.")
+            if version > SCHEMA_VERSION:
+                raise DatabaseTooNew(
+                    f"{self.path} was written by a newer HipDesk (schema {version}, this one knows {SCHEMA_VERSION})."
+                )
+            self.conn.execute("PRAGMA journal_mode = WAL")
+            self.conn.execute("PRAGMA synchronous = NORMAL")
+            if version < SCHEMA_VERSION:
+                self._migrate(version)
+        except sqlite3.DatabaseError as error:
+            self.close()
+            if is_damage(error):
+                raise DatabaseDamaged(f"{self.path} is not a readable HipDesk database ({error}).") from None
+            raise StoreError(f"{self.path} cannot be opened: {plain_reason(error)}.") from None
+        except StoreError:
+            self.close()
+            raise
+        for suffix in ("-wal", "-shm"):
+            side_file = Path(f"{self.path}{suffix}")
+            if side_file.exists():
+                os.chmod(side_file, 0o600)
+
+    # -- plumbing ---------------------------------------------------------------------------------
+    def close(self) -> None:
+        """Close the connection (safe to call twice)."""
+        conn = getattr(self, "conn", None)
+        if conn is not None:
+            conn.close()
+            self.conn = None  # type: ignore[assignment]
+
+    def quick_check(self) -> str:
+        """SQLite's structural check of the whole file: "ok", or the first problem found (reads every page)."""
+        try:
+            return str(self.conn.execute("PRAGMA quick_check(1)").fetchone()[0])
+        except sqlite3.DatabaseError as error:
+            return str(error)
+
+    def _user_version(self) -> int:
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction: all of it is stored, or none of it."""
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.conn
+                self.conn.execute("COMMIT")
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
+        except sqlite3.DatabaseError as error:
+            if is_damage(error):
+                raise DatabaseDamaged(f"{self.path} is damaged ({error}); nothing was saved.") from None
+            raise StoreWriteError(f"Not saved: {plain_reason(error)} ({self.path.parent}).") from None
+
+    def _migrate(self, version: int) -> None:
+        if version > 0:
+            self.backup(self.path.with_name(f"{self.path.name}.v{version}-{dt.datetime.now():%Y%m%d-%H%M%S}.bak"))
+        for target in range(version, SCHEMA_VERSION):
+            with self.transaction() as conn:
+                for statement in MIGRATIONS[target].split(";"):
+                    if statement.strip():
+                        conn.execute(statement)
+                conn.execute(f"PRAGMA user_version = {target + 1}")
+
+    def backup(self, target: Path) -> Path:
+        """Copy the whole database to `target` (private to this user)."""
+        _private_file(target)
+        copy = sqlite3.connect(target)
+        try:
+            self.conn.backup(copy)
+        finally:
+            copy.close()
+        return target
+
+    # -- sessions ---------------------------------------------------------------------------------
+    def create_session(self, answers: dict[str, Any] | None = None) -> Session:
+        """Start a new draft session, optionally with some answers already given (defaults)."""
+        session = Session(answers=dict(answers or {}))
+        with self.transaction() as conn:
+            cursor = conn.execute(
+                "INSERT INTO sessions (status, created_at, updated_at, current_page) VALUES ('draft', ?, ?, ?)",
+                (session.created_at, session.updated_at, session.current_page),
+            )
+            session.id = int(cursor.lastrowid or 0)
+            for item_id, value in session.answers.items():
+                self._write_answer(conn, session.id, item_id, value)
+        return session
+
+    def load_session(self, session_id: int) -> Session:
+        """Read a whole session (KeyError if there is none with this id)."""
+        row = self.conn.execute(
+            "SELECT id, person_id, status, created_at, updated_at, finished_at, current_page FROM sessions WHERE id = ?",
+            (session_id,),
+        ).fetchone()
+        if row is None:
+            raise KeyError(session_id)
+        session = Session(
+            id=row[0], person_id=row[1], status=row[2], created_at=row[3], updated_at=row[4],
+            finished_at=row[5], current_page=row[6],
+        )
+        for item_id, value in self.conn.execute("SELECT item_id, value FROM answers WHERE session_id = ?", (session_id,)):
+            session.answers[item_id] = json.loads(value)
+        for region, side, intensity in self.conn.execute(
+            "SELECT region_id, side, intensity FROM regions WHERE session_id = ?", (session_id,)
+        ):
+            session.regions[(region, side)] = RegionMark(region, side, intensity)
+        for test, side, result, pain, value in self.conn.execute(
+            "SELECT test_id, side, result, pain, value FROM exam_results WHERE session_id = ?", (session_id,)
+        ):
+            session.exam[(test, side)] = ExamResult(test, side, result, pain, value)
+        return session
+
+    def not_asked(self, session_id: int) -> set[str]:
+        """Ids of questions that branching skipped in this session."""
+        rows = self.conn.execute("SELECT item_id FROM not_asked WHERE session_id = ?", (session_id,))
+        return {row[0] for row in rows}
+
+    def _touch(self, conn: sqlite3.Connection, session_id: int) -> None:
+        # summary_at = NULL: the library's columns for this session must be refreshed
+        conn.execute("UPDATE sessions SET updated_at = ?, summary_at = NULL WHERE id = ?", (now_iso(), session_id))
+
+    def _write_answer(self, conn: sqlite3.Connection, session_id: int, item_id: str, value: Any) -> None:
+        conn.execute(
+            "INSERT INTO answers (session_id, item_id, value, updated_at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (session_id, item_id) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+            (session_id, item_id, json.dumps(value, ensure_ascii=False), now_iso()),
+        )
+
+    def save_answer(self, session_id: int, item_id: str, value: Any, not_asked: set[str] | None = None) -> None:
+        """Store one answer (None removes it) and, when given, the new set of skipped questions."""
+        with self.transaction() as conn:
+            if value is None:
+                conn.execute("DELETE FROM answers WHERE session_id = ? AND item_id = ?", (session_id, item_id))
+            else:
+                self._write_answer(conn, session_id, item_id, value)
+            if not_asked is not None:
+                self._write_not_asked(conn, session_id, not_asked)
+            self._touch(conn, session_id)
+
+    def _write_not_asked(self, conn: sqlite3.Connection, session_id: int, not_asked: set[str]) -> None:
+        conn.execute("DELETE FROM not_asked WHERE session_id = ?", (session_id,))
+        conn.executemany(
+            "INSERT INTO not_asked (session_id, item_id) VALUES (?, ?)", [(session_id, i) for i in sorted(not_asked)]
+        )
+
+    def save_region(self, session_id: int, region: str, side: str, intensity: int | None) -> None:
+        """Mark a region with its intensity, or clear it (intensity None)."""
+        with self.transaction() as conn:
+            if intensity is None:
+                conn.execute(
+                    "DELETE FROM regions WHERE session_id = ? AND region_id = ? AND side = ?", (session_id, region, side)
+                )
+            else:
+                conn.execute(
+                    "INSERT INTO regions (session_id, region_id, side, intensity) VALUES (?, ?, ?, ?) "
+                    "ON CONFLICT (session_id, region_id, side) DO UPDATE SET intensity = excluded.intensity",
+                    (session_id, region, side, intensity),
+                )
+            self._touch(conn, session_id)
+
+    def save_exam(self, session_id: int, result: ExamResult) -> None:
+        """Store one test result for one side."""
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO exam_results (session_id, test_id, side, result, pain, value) VALUES (?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (session_id, test_id, side) DO UPDATE SET result = excluded.result, "
+                "pain = excluded.pain, value = excluded.value",
+                (session_id, result.test, result.side, result.result, result.pain, result.value),
+            )
+            self._touch(conn, session_id)
+
+    def delete_exam(self, session_id: int, test: str, side: str) -> None:
+        """Forget one test result."""
+        with self.transaction() as conn:
+            conn.execute(
+                "DELETE FROM exam_results WHERE session_id = ? AND test_id = ? AND side = ?", (session_id, test, side)
+            )
+            self._touch(conn, session_id)
+
+    def set_current_page(self, session_id: int, page_id: str) -> None:
+        """Remember where the person is, for resume."""
+        with self.transaction() as conn:
+            conn.execute("UPDATE sessions SET current_page = ? WHERE id = ?", (page_id, session_id))
+
+    def finish_session(self, session_id: int) -> None:
+        """Mark a session complete."""
+        with self.transaction() as conn:
+            stamp = now_iso()
+            conn.execute(
+                "UPDATE sessions SET status = 'complete', finished_at = ?, updated_at = ?, summary_at = NULL WHERE id = ?",
+                (stamp, stamp, session_id),
+            )
+
+    def save_whole_session(self, session: Session, not_asked: set[str] | None = None) -> int:
+        """Store a complete session (for import) in one transaction; returns its new id."""
+        with self.transaction() as conn:
+            cursor = conn.execute(
+                "INSERT INTO sessions (status, created_at, updated_at, finished_at, current_page) VALUES (?, ?, ?, ?, ?)",
+                (session.status, session.created_at, session.updated_at, session.finished_at, session.current_page),
+            )
+            session_id = int(cursor.lastrowid or 0)
+            for item_id, value in session.answers.items():
+                self._write_answer(conn, session_id, item_id, value)
+            for mark in session.regions.values():
+                conn.execute(
+                    "INSERT INTO regions (session_id, region_id, side, intensity) VALUES (?, ?, ?, ?)",
+                    (session_id, mark.region, mark.side, mark.intensity),
+                )
+            for result in session.exam.values():
+                conn.execute(
+                    "INSERT INTO exam_results (session_id, test_id, side, result, pain, value) VALUES (?, ?, ?, ?, ?, ?)",
+                    (session_id, result.test, result.side, result.result, result.pain, result.value),
+                )
+            if not_asked:
+                self._write_not_asked(conn, session_id, not_asked)
+        session.id = session_id
+        return session_id
+
+    def list_sessions(self, status: str | None = None, limit: int = 200) -> list[SessionInfo]:
+        """Sessions, newest change first, optionally only drafts or only complete ones."""
+        sql = (
+            "SELECT s.id, s.status, s.created_at, s.updated_at, s.current_page, "
+            "coalesce((SELECT value FROM answers a WHERE a.session_id = s.id AND a.item_id = 'name'), '') "
+            "FROM sessions s"
+        )
+        params: tuple[Any, ...] = ()
+        if status:
+            sql += " WHERE s.status = ?"
+            params = (status,)
+        sql += " ORDER BY s.updated_at DESC, s.id DESC LIMIT ?"
+        rows = self.conn.execute(sql, (*params, limit)).fetchall()
+        return [SessionInfo(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]) if r[5] else "") for r in rows]
+
+    def delete_session(self, session_id: int) -> None:
+        """Remove a session and everything in it."""
+        with self.transaction() as conn:
+            conn.execute("DELETE FROM sessions WHERE id = ?", (session_id,))
+
+    # -- settings ---------------------------------------------------------------------------------
+    def get_setting(self, key: str, default: Any = None) -> Any:
+        """A stored preference, or `default`."""
+        row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return json.loads(row[0]) if row else default
+
+    def set_setting(self, key: str, value: Any) -> None:
+        """Store a preference."""
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (key, json.dumps(value)),
+            )

@@ -1,0 +1,185 @@
+"""GUI start-up: the QApplication, the database, the content, the main window."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QStandardPaths, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
+
+from hipdesk import __version__
+from hipdesk.cli.main import db_path_from
+from hipdesk.content.questionnaire import ContentError, Questionnaire, load_questionnaire
+from hipdesk.storage.instance_lock import InstanceLock
+from hipdesk.storage.logs import logger, setup_logging
+from hipdesk.storage.recovery import open_store
+from hipdesk.storage.settings import KIOSK_SETTING
+from hipdesk.storage.store import SessionStore, StoreError
+
+_KEEP: list[QMainWindow] = []
+
+ALREADY_OPEN = (
+    "HipDesk is already open on this computer with the same data ({path}).\n\n"
+    "Please use the HipDesk window that is already open (it may be minimised or behind other windows). "
+    "Only one HipDesk window at a time can work with the data, so that nothing is overwritten."
+)
+FOLDER_UNWRITABLE = (
+    "HipDesk cannot write to its data folder {folder} ({reason}).\n\n"
+    "Please tell the person who looks after this computer: the folder must exist and be writable, "
+    "and the disk must have free space."
+)
+
+
+def gui_db_path(args: Any) -> Path:
+    """--db, else HIPDESK_DB, else the per-user AppDataLocation from QStandardPaths."""
+    chosen = db_path_from(args)
+    if chosen:
+        return chosen
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(folder) / "hipdesk.db"
+
+
+def _fail(app: QApplication, smoke: bool, title: str, message: str) -> int:
+    print(f"hipdesk: {message}", file=sys.stderr)
+    if not smoke and os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+        QMessageBox.critical(None, title, message)
+    return 1
+
+
+def _warn(smoke: bool, title: str, message: str) -> None:
+    """Tell the person something went wrong but HipDesk goes on (stderr always; a dialog on a real screen)."""
+    print(f"hipdesk: {message}", file=sys.stderr)
+    if not smoke and os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+        QMessageBox.warning(None, title, message)
+
+
+def _kiosk_mode(args: Any, store: SessionStore) -> bool:
+    """--kiosk turns kiosk mode on and it stays on (a restart must not free the patient) until staff leave it."""
+    if getattr(args, "kiosk", False):
+        try:
+            store.set_setting(KIOSK_SETTING, True)
+        except StoreError as error:
+            logger.warning("kiosk setting not saved: %s", error)
+        return True
+    return bool(store.get_setting(KIOSK_SETTING, False))
+
+
+def _open_normal_window(app: QApplication, questionnaire: Questionnaire, store: SessionStore) -> None:
+    """After staff leave kiosk mode: the ordinary window, in the same run."""
+    from hipdesk.ui.main_window import MainWindow
+
+    window = MainWindow(questionnaire, store)
+    window.kiosk_requested.connect(lambda: _switch_to_kiosk(app, window, questionnaire, store))
+    _KEEP.append(window)  # nothing else holds it, and a collected window would vanish
+    window.show()
+
+
+def _open_kiosk_window(app: QApplication, questionnaire: Questionnaire, store: SessionStore) -> QMainWindow:
+    """The full-screen front-desk window (it asks for a staff PIN at its first start)."""
+    from PySide6.QtCore import Qt  # Qt's namespace costs ~15 ms to import: only the kiosk needs it here
+
+    from hipdesk.ui.kiosk.window import KioskWindow
+
+    window = KioskWindow(questionnaire, store)
+    window.left_kiosk.connect(lambda: _open_normal_window(app, questionnaire, store))
+    window.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint)
+    _KEEP.append(window)
+    window.showFullScreen()
+    return window
+
+
+def _switch_to_kiosk(app: QApplication, current: QMainWindow, questionnaire: Questionnaire, store: SessionStore) -> None:
+    """The setting: kiosk mode from the ordinary window; it stays on across restarts until staff leave it."""
+    try:
+        store.set_setting(KIOSK_SETTING, True)
+    except StoreError as error:
+        logger.warning("kiosk setting not saved: %s", error)
+    logger.info("kiosk mode switched on from the window")
+    _open_kiosk_window(app, questionnaire, store)
+    current.close()
+
+
+def _register_fonts() -> None:
+    from hipdesk.ui.fonts import register_shipped_fonts
+
+    register_shipped_fonts()
+
+
+def _no_display() -> bool:
+    return (
+        sys.platform.startswith("linux")
+        and not os.environ.get("QT_QPA_PLATFORM")
+        and not os.environ.get("DISPLAY")
+        and not os.environ.get("WAYLAND_DISPLAY")
+    )
+
+
+def run_gui(args: Any) -> int:
+    """Start the GUI; with --smoke show the first page, process events and return 0."""
+    os.umask(0o077)  # everything HipDesk writes is for this user only
+    if _no_display():
+        if not args.smoke:
+            print("hipdesk: no display found (DISPLAY is not set); start HipDesk from a desktop session.", file=sys.stderr)
+            return 1
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a start-up check needs no screen
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("HipDesk")
+    app.setApplicationVersion(__version__)
+    try:
+        questionnaire = load_questionnaire()
+    except ContentError as error:
+        return _fail(app, args.smoke, "HipDesk cannot start", f"A content file is broken: {error}")
+    db_path = gui_db_path(args)
+    lock = InstanceLock(db_path)
+    try:
+        if not lock.acquire():
+            return _fail(app, args.smoke, "HipDesk is already open", ALREADY_OPEN.format(path=db_path))
+    except OSError as error:
+        return _fail(app, args.smoke, "HipDesk cannot open its data", FOLDER_UNWRITABLE.format(
+            folder=db_path.parent, reason=error.strerror or error))
+    try:
+        opened = open_store(db_path, full_check=lock.previous_exit_unclean)
+    except StoreError as error:
+        lock.release()
+        return _fail(app, args.smoke, "HipDesk cannot open its data", str(error))
+    store = opened.store
+    log_file = setup_logging(db_path)
+    logger.info("start: version %s, log %s", __version__, log_file)
+    if opened.message:
+        logger.warning("data file moved aside to %s", opened.moved_to)
+        _warn(args.smoke, "HipDesk data file moved aside", opened.message)
+
+    from hipdesk.ui.main_window import MainWindow
+
+    kiosk = _kiosk_mode(args, store)
+    window: QMainWindow
+    if kiosk:
+        window = _open_kiosk_window(app, questionnaire, store)
+    else:
+        window = MainWindow(questionnaire, store)
+        window.kiosk_requested.connect(lambda: _switch_to_kiosk(app, window, questionnaire, store))
+        window.show()
+    if args.smoke:
+        app.processEvents()
+        first_page = isinstance(window, MainWindow) and window.current_page_id() == questionnaire.pages[0].id
+        ok = window.isVisible() and (kiosk or first_page)
+        store.close()
+        lock.release()
+        return 0 if ok else 1
+    if getattr(args, "script", None):
+        from hipdesk.ui.scripted import run_script  # test hook: drives the real widgets (crash test)
+
+        assert isinstance(window, MainWindow), "--script drives the normal window, not the kiosk"
+        run_script(window, Path(args.script))
+    QTimer.singleShot(0, window.raise_)
+    # After the first page is up (start-up stays fast): text in any script the person types can be shown
+    # even where the system has no such font, as in the PDF.
+    QTimer.singleShot(0, _register_fonts)
+    code = app.exec()
+    store.close()
+    lock.release()
+    return int(code)

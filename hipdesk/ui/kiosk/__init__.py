@@ -1,0 +1,1 @@
+"""The front-desk kiosk: full-screen intake, staff PIN screens, staff view, idle reset."""

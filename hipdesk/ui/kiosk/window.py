@@ -1,0 +1,300 @@
+"""Front-desk kiosk: full-screen intake for one patient after another; staff reach the rest with a PIN.
+
+The patient sees only a fresh intake wizard (no earlier sessions, no settings, no file dialogs, no exports)
+and cannot close the window. Each patient gets a newly built wizard, so no widget can still hold the
+previous patient's answers. After idle time a warning counts down; then the draft is kept for staff and
+the screen starts over.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hipdesk.content.kiosk_text import kiosk_text
+from hipdesk.content.questionnaire import Questionnaire
+from hipdesk.exchange.answers_file import dumps
+from hipdesk.exchange.safe_write import ExportError, write_private_atomic
+from hipdesk.storage.logs import logger
+from hipdesk.storage.settings import DEFAULT_IDLE_MINUTES, IDLE_SETTING, KIOSK_SETTING, WARNING_SECONDS
+from hipdesk.storage.staff_pin import StaffPin
+from hipdesk.storage.store import SessionStore, StoreError
+from hipdesk.ui.context import UiContext
+from hipdesk.ui.kiosk.idle import IdleWatcher
+from hipdesk.ui.kiosk.pin_screens import PinEntryScreen, PinSetupScreen
+from hipdesk.ui.kiosk.staff_view import StaffView
+from hipdesk.ui.kiosk.thanks_screen import ThanksScreen
+from hipdesk.ui.main_window import STYLE
+from hipdesk.ui.wizard import AssessmentWizard
+
+
+def choose_export_path(parent: QWidget | None, suggested: str) -> str | None:
+    """The save dialog (staff only); tests replace `KioskWindow.choose_path`."""
+    kind = "PDF report (*.pdf)" if suggested.endswith(".pdf") else "Answers file (*.json)"
+    path, _ = QFileDialog.getSaveFileName(parent, "Export", suggested, kind)
+    return path or None
+
+
+class KioskWindow(QMainWindow):
+    """Screens: PIN setup (first start), intake, thank-you, PIN entry, staff view."""
+
+    left_kiosk = Signal()
+
+    def __init__(self, questionnaire: Questionnaire, store: SessionStore, *, clock: Callable[[], float] = time.time,
+                 idle_ms: int | None = None, warning_seconds: int = WARNING_SECONDS, tick_ms: int = 1000,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("HipDesk")
+        self.setObjectName("kioskWindow")
+        self.setStyleSheet(STYLE)
+        self.text = kiosk_text()
+        self.ctx = UiContext(questionnaire, store, kiosk=True)
+        self.pin = StaffPin(store, clock)
+        self.choose_path: Callable[[QWidget | None, str], str | None] = choose_export_path
+        self._may_close = False
+        self.wizard: AssessmentWizard | None = None
+
+        minutes = int(store.get_setting(IDLE_SETTING, DEFAULT_IDLE_MINUTES))
+        self.idle = IdleWatcher(idle_ms if idle_ms is not None else minutes * 60_000, warning_seconds, tick_ms, self)
+        self.idle.warning.connect(self._show_idle_warning)
+        self.idle.cancelled.connect(self._hide_idle_warning)
+        self.idle.expired.connect(self._idle_expired)
+
+        self.pin_setup = PinSetupScreen(self.pin, self.text)
+        self.pin_setup.pin_set.connect(self._pin_chosen)
+        self.intake = QWidget()
+        self.intake.setObjectName("intakeScreen")
+        self._return_to: QWidget = self.intake  # where Cancel / Back on the PIN and staff screens lead
+        self.intake_layout = QVBoxLayout(self.intake)
+        self.intake_layout.setContentsMargins(0, 0, 0, 0)
+        self.thanks = ThanksScreen(self.text)
+        self.thanks.next_person.connect(self.show_intake)
+        self.pin_entry = PinEntryScreen(self.pin, self.text)
+        self.pin_entry.unlocked.connect(self.show_staff_view)
+        self.pin_entry.cancelled.connect(self._leave_staff)
+        self.staff = StaffView(store, self.text, minutes)
+        self.staff.back_requested.connect(self._leave_staff)
+        self.staff.exam_requested.connect(self.open_for_exam)
+        self.staff.export_requested.connect(self.export_session)
+        self.staff.pdf_requested.connect(self.export_pdf)
+        self.staff.leave_requested.connect(self.leave_kiosk)
+        self.staff.idle_minutes_changed.connect(self._set_idle_minutes)
+
+        self.stack = QStackedWidget()
+        for screen in (self.pin_setup, self.intake, self.thanks, self.pin_entry, self.staff):
+            self.stack.addWidget(screen)
+
+        self.idle_banner = QLabel()
+        self.idle_banner.setObjectName("idleWarning")
+        self.idle_banner.setWordWrap(True)
+        self.idle_banner.setStyleSheet("background: #fff4d6; border: 2px solid #d9a400; padding: 10px; font-size: 13pt;")
+        self.idle_banner.hide()
+        self.staff_button = QPushButton(self.text.staff_button)
+        self.staff_button.setObjectName("staffButton")
+        self.staff_button.setFlat(True)
+        self.staff_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab through the form never lands here
+        self.staff_button.clicked.connect(self.ask_pin)
+        self.staff_shortcut = QShortcut(QKeySequence("Ctrl+Shift+S"), self)
+        self.staff_shortcut.activated.connect(self.ask_pin)
+        top = QHBoxLayout()
+        top.addWidget(self.idle_banner, 1)
+        top.addStretch(0)
+        top.addWidget(self.staff_button, 0, Qt.AlignmentFlag.AlignTop)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(6, 4, 6, 6)
+        layout.addLayout(top)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        if self.pin.is_set():
+            self.new_intake()
+            self.show_intake()
+        else:
+            self.stack.setCurrentWidget(self.pin_setup)
+            self.staff_button.hide()
+
+    # -- what is on screen ------------------------------------------------------------------------
+    def screen_name(self) -> str:
+        """The objectName of the screen shown (tests and --smoke)."""
+        current = self.stack.currentWidget()
+        return current.objectName() if current is not None else ""
+
+    def current_page_id(self) -> str:
+        """The wizard page on screen, or the kiosk screen's name."""
+        if self.stack.currentWidget() is self.intake and self.wizard is not None:
+            return self.wizard.current_page_id()
+        return self.screen_name()
+
+    # -- patients ---------------------------------------------------------------------------------
+    def new_intake(self) -> None:
+        """Throw away the wizard and build a new one: nothing of the last patient survives in any widget."""
+        if self.wizard is not None:
+            self.intake_layout.removeWidget(self.wizard)
+            self.wizard.hide()
+            self.wizard.deleteLater()
+        self.ctx.staff_unlocked = False  # a patient's intake: no clinician-only parts
+        self.wizard = AssessmentWizard(self.ctx)
+        self.wizard.session_finished.connect(self._finished)
+        self.intake_layout.addWidget(self.wizard)
+
+    def show_intake(self) -> None:
+        """The patient-facing screen."""
+        self._hide_idle_warning()
+        self.stack.setCurrentWidget(self.intake)
+        self.staff_button.show()
+        self.idle.start()
+
+    def _finished(self, session_id: int) -> None:
+        logger.info("kiosk: session %d finished", session_id)
+        self.new_intake()
+        self.stack.setCurrentWidget(self.thanks)
+
+    def _pin_chosen(self) -> None:
+        logger.info("kiosk: staff PIN set")
+        self.new_intake()
+        self.show_intake()
+
+    def _current_session_id(self) -> int | None:
+        editor = self.wizard.editor if self.wizard is not None else None
+        return editor.session_id if editor is not None else None
+
+    # -- idle -------------------------------------------------------------------------------------
+    def _show_idle_warning(self, seconds: int) -> None:
+        if self.stack.currentWidget() is self.pin_setup:
+            return  # nothing private on screen yet
+        self.idle_banner.setText(f"<b>{self.text.idle_title}</b> " + self.text.idle_text.format(seconds=seconds))
+        self.idle_banner.show()
+
+    def _hide_idle_warning(self) -> None:
+        self.idle_banner.hide()
+        self.idle_banner.clear()
+
+    def _idle_expired(self) -> None:
+        if self.stack.currentWidget() is self.pin_setup:
+            return
+        session_id = self._current_session_id()
+        if session_id is not None:
+            logger.info("kiosk: idle, screen cleared, session %d kept as a draft", session_id)
+        else:
+            logger.info("kiosk: idle, screen cleared")
+        self.staff.clear()
+        self.new_intake()
+        self.show_intake()
+
+    def _set_idle_minutes(self, minutes: int) -> None:
+        try:
+            self.ctx.store.set_setting(IDLE_SETTING, minutes)
+        except StoreError as error:
+            self.staff.message.setText(str(error))
+        self.idle.set_idle_ms(minutes * 60_000)
+
+    # -- staff ------------------------------------------------------------------------------------
+    def ask_pin(self) -> None:
+        """Show the PIN screen (from the Staff button or Ctrl+Shift+S)."""
+        if self.stack.currentWidget() in (self.pin_setup, self.pin_entry, self.staff):
+            return
+        self._return_to = self.stack.currentWidget() or self.intake
+        self.pin_entry.reset()
+        self.stack.setCurrentWidget(self.pin_entry)
+        self.staff_button.hide()
+
+    def show_staff_view(self) -> None:
+        """Unlocked: the session list and staff actions."""
+        logger.info("kiosk: staff view opened")
+        self.staff.refresh()
+        self.stack.setCurrentWidget(self.staff)
+
+    def _leave_staff(self) -> None:
+        self.staff.clear()
+        back = self._return_to
+        if back is self.intake:
+            self.show_intake()
+        else:
+            self.stack.setCurrentWidget(back)
+            self.staff_button.show()
+
+    def open_for_exam(self, session_id: int) -> None:
+        """A clinician completes the examination checklist on a patient's session."""
+        self.new_intake()
+        self.ctx.staff_unlocked = True  # until the next patient's intake
+        assert self.wizard is not None
+        self.wizard.open_session(session_id)
+        exam_pages = [page.id for page in self.ctx.questionnaire.pages if page.kind == "exam"]
+        if exam_pages:
+            self.wizard.go_to_page(exam_pages[0])
+        logger.info("kiosk: session %d opened for the examination", session_id)
+        self.staff.clear()
+        self.show_intake()
+
+    def export_session(self, session_id: int) -> None:
+        """Write one session as an answers file (0600) where the staff member chooses."""
+        path = self.choose_path(self, f"hipdesk-session-{session_id}.json")
+        if not path:
+            return
+        try:
+            data = dumps(self.ctx.questionnaire, self.ctx.store.load_session(session_id))
+            written = write_private_atomic(Path(path), data)
+        except (ExportError, StoreError) as error:
+            self.staff.message.setText(str(error))
+            return
+        logger.info("kiosk: session %d exported", session_id)
+        self.staff.message.setText(self.text.staff_exported.format(path=written))
+
+    def export_pdf(self, session_id: int) -> None:
+        """Write one session's PDF report (0600) where the staff member chooses."""
+        from hipdesk.library.trends import report_trend
+        from hipdesk.report.export import AssessmentUnavailable, default_file_name, page_size_from, save_report
+
+        try:
+            session = self.ctx.store.load_session(session_id)
+        except StoreError as error:
+            self.staff.message.setText(str(error))
+            return
+        path = self.choose_path(self, default_file_name(session, ".pdf"))
+        if not path:
+            return
+        try:
+            written = save_report(Path(path), self.ctx.questionnaire, session,
+                                  page_size=page_size_from(self.ctx.store.get_setting("report.page_size")),
+                                  trend=report_trend(self.ctx.store, self.ctx.questionnaire, session))
+        except (ExportError, StoreError, AssessmentUnavailable) as error:
+            self.staff.message.setText(str(error))
+            return
+        logger.info("kiosk: session %d report saved", session_id)
+        self.staff.message.setText(self.text.staff_exported.format(path=written))
+
+    def leave_kiosk(self) -> None:
+        """Kiosk mode off (also for the next start); the window may close now."""
+        try:
+            self.ctx.store.set_setting(KIOSK_SETTING, False)
+        except StoreError as error:
+            self.staff.message.setText(str(error))
+            return
+        logger.info("kiosk: left kiosk mode")
+        self.idle.stop()
+        self._may_close = True
+        self.left_kiosk.emit()
+        self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        """The patient cannot close the kiosk; only leaving kiosk mode (staff) allows it."""
+        if self._may_close:
+            self.idle.stop()
+            event.accept()
+        else:
+            event.ignore()
