@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from hipdesk.cli import report as report_command
 
 from hipdesk.cli import main as cli
+from hipdesk.cli import report as report_command
 from hipdesk.exchange.answers_file import dumps as answers_dumps
 from hipdesk.report import samples
 from hipdesk.storage.store import SessionStore

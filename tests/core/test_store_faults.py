@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from hipdesk.storage import store as store_module
 from hipdesk.actions.editing import SessionEditor
 from hipdesk.content.questionnaire import Questionnaire
 from hipdesk.exchange import safe_write as fileio
 from hipdesk.exchange.safe_write import ExportError, write_private_atomic
+from hipdesk.storage import store as store_module
 from hipdesk.storage.store import SessionStore, StoreError, StoreWriteError
 
 

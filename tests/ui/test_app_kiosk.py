@@ -6,9 +6,9 @@ import argparse
 
 from PySide6.QtWidgets import QApplication
 
-from hipdesk.ui import app as app_module
 from hipdesk.content.questionnaire import Questionnaire
 from hipdesk.storage.store import SessionStore
+from hipdesk.ui import app as app_module
 from hipdesk.ui.main_window import MainWindow
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from hipdesk.ui import app as app_module
 from hipdesk.storage.settings import KIOSK_SETTING
+from hipdesk.ui import app as app_module
 from hipdesk.ui.kiosk.window import KioskWindow
 
 
