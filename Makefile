@@ -4,6 +4,8 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 TESTSTAMP := $(VENV)/.installed-test
+# The real FHIR engine the tests start (Medplum's FHIR router, tests/fhir_server): npm packages from the lock file.
+FHIRSTAMP := tests/fhir_server/node_modules/.installed
 
 .PHONY: run test lint bench bundle bundle-check clean system-deps
 
@@ -30,7 +32,12 @@ lint: $(TESTSTAMP)
 	$(BIN)/ruff check hipdesk tests benchmarks scripts
 	$(BIN)/mypy
 
-test: $(TESTSTAMP)
+$(FHIRSTAMP): tests/fhir_server/package-lock.json
+	@bash scripts/system-deps.sh
+	cd tests/fhir_server && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+test: $(TESTSTAMP) $(FHIRSTAMP)
 	$(BIN)/ruff check hipdesk tests benchmarks scripts
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
@@ -47,4 +54,4 @@ bundle-check: bundle
 	@bash -c 'time (HIPDESK_DB=$$(mktemp -d)/b.db dist/hipdesk/hipdesk --smoke)'
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache tests/fhir_server/node_modules

@@ -2,8 +2,10 @@
 
 Every question's `linkId` is its stable item id. Pages become groups. Body-map marks and exam results
 are repeating groups (`body_region`, `exam_result`) whose answers carry SNOMED CT body-site and
-laterality codes. `export_bundle` puts both resources in one `collection` Bundle (what
-`hipdesk export-fhir` writes).
+laterality codes. Numbers with a unit carry it as UCUM (`questionnaire-unit`); distances are
+quantities in km or miles, as the person chose. `export_bundle` puts both resources in one
+`collection` Bundle (what `hipdesk export-fhir` writes); `hipdesk.exchange.fhir_transaction` builds
+what is sent to a clinic's server.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from hipdesk.content import vocab
 from hipdesk.content.body_sites import BodySites, load_body_sites, readable_id
 from hipdesk.content.branching import effective_answers
 from hipdesk.content.questionnaire import Condition, Item, Questionnaire
+from hipdesk.exchange.fhir_errors import FhirExportError
+from hipdesk.exchange.fhir_units import SECONDS, distance_quantity, ucum_coding, unit_options
 from hipdesk.session import EXAM_OUTCOMES, SIDES, Session
 
 SNOMED = "http://snomed.info/sct"
@@ -26,19 +30,18 @@ ANSWER_SYSTEM = "urn:hipdesk:answer"
 REGION_SYSTEM = "urn:hipdesk:body-region"
 EXAM_TEST_SYSTEM = "urn:hipdesk:exam-test"
 EXAM_RESULT_SYSTEM = "urn:hipdesk:exam-result"
-QUESTIONNAIRE_URL = "urn:hipdesk:questionnaire"
+#: The Questionnaire's canonical URL: an identifier, never fetched (example.org is reserved for no one's site).
+QUESTIONNAIRE_URL = "http://fhir.hipdesk.example.org/Questionnaire/hipdesk"
 MIN_VALUE = "http://hl7.org/fhir/StructureDefinition/minValue"
 MAX_VALUE = "http://hl7.org/fhir/StructureDefinition/maxValue"
+UNIT = "http://hl7.org/fhir/StructureDefinition/questionnaire-unit"
+UNIT_OPTION = "http://hl7.org/fhir/StructureDefinition/questionnaire-unitOption"
 
 REGION_GROUP = "body_region"
 EXAM_GROUP = "exam_result"
 
 _TYPES = {"yesno": "choice", "choice": "choice", "multi": "choice", "integer": "integer", "scale": "integer",
-          "number": "decimal", "distance": "decimal", "date": "date", "text": "string"}
-
-
-class FhirExportError(ValueError):
-    """The content holds something FHIR cannot express the same way (named in the message)."""
+          "number": "decimal", "distance": "quantity", "date": "date", "text": "string"}
 
 
 def _coding(system: str, code: str, display: str) -> dict[str, str]:
@@ -49,9 +52,11 @@ def _option_codings(questionnaire: Questionnaire, item: Item) -> list[dict[str, 
     return [_coding(ANSWER_SYSTEM, option_id, questionnaire.answer_label(item, option_id)) for option_id in item.option_ids()]
 
 
-def _answer_value(questionnaire: Questionnaire, item: Item, value: Any) -> dict[str, Any]:
-    """One answer[x] for a scalar value of `item`."""
+def _answer_value(questionnaire: Questionnaire, item: Item, value: Any, distance_unit: str = "km") -> dict[str, Any]:
+    """One answer[x] for a scalar value of `item` (a distance in the session's unit)."""
     kind = _TYPES[item.type]
+    if kind == "quantity":
+        return {"valueQuantity": distance_quantity(float(value), distance_unit)}
     if kind == "choice":
         return {"valueCoding": _coding(ANSWER_SYSTEM, str(value), questionnaire.answer_label(item, value))}
     if kind == "integer":
@@ -107,8 +112,12 @@ def _question(questionnaire: Questionnaire, item: Item) -> dict[str, Any]:
         entry["answerOption"] = [{"valueCoding": coding} for coding in _option_codings(questionnaire, item)]
     if item.type == "text":
         entry["maxLength"] = item.max_length
+    if _TYPES[item.type] == "quantity":
+        entry["extension"] = [{"url": UNIT_OPTION, "valueCoding": coding} for coding in unit_options()]
     if _TYPES[item.type] in ("integer", "decimal"):
-        extensions = []
+        extensions: list[dict[str, Any]] = []
+        if item.unit:
+            extensions.append({"url": UNIT, "valueCoding": ucum_coding(item.unit)})
         for url, bound in ((MIN_VALUE, item.min), (MAX_VALUE, item.max)):
             if bound is not None:
                 key = "valueInteger" if _TYPES[item.type] == "integer" else "valueDecimal"
@@ -154,9 +163,11 @@ def _exam_group(sites: BodySites, exam_names: dict[str, str]) -> dict[str, Any]:
             {"linkId": f"{EXAM_GROUP}.result", "text": "Result", "type": "choice", "required": True,
              "answerOption": [{"valueCoding": _coding(EXAM_RESULT_SYSTEM, outcome, readable_id(outcome))}
                               for outcome in EXAM_OUTCOMES]},
-            {"linkId": f"{EXAM_GROUP}.pain", "text": "Pain on the test 0–10", "type": "integer"},
+            {"linkId": f"{EXAM_GROUP}.pain", "text": "Pain on the test 0–10", "type": "integer",
+             "extension": [{"url": MIN_VALUE, "valueInteger": 0}, {"url": MAX_VALUE, "valueInteger": 10}]},
             {"linkId": f"{EXAM_GROUP}.value", "text": "Measured value (seconds for the single-leg stance)",
-             "type": "decimal"},
+             "type": "decimal", "extension": [{"url": UNIT, "valueCoding": ucum_coding(SECONDS)},
+                                              {"url": MIN_VALUE, "valueDecimal": 0.0}]},
         ],
     }
 
@@ -189,9 +200,9 @@ def questionnaire_resource(
     }
 
 
-def _answers_for(questionnaire: Questionnaire, item: Item, value: Any) -> list[dict[str, Any]]:
+def _answers_for(questionnaire: Questionnaire, item: Item, value: Any, distance_unit: str) -> list[dict[str, Any]]:
     values = value if item.type == "multi" and isinstance(value, list) else [value]
-    return [_answer_value(questionnaire, item, v) for v in values]
+    return [_answer_value(questionnaire, item, v, distance_unit) for v in values]
 
 
 def response_resource(
@@ -204,13 +215,14 @@ def response_resource(
     sites = body_sites or load_body_sites()
     names = exam_names or {}
     answers = effective_answers(questionnaire, session.answers)
+    distance_unit = str(answers.get("distance_unit", "km"))
     groups = []
     for page in questionnaire.pages:
         children: list[dict[str, Any]] = []
         for item in page.items:
             if item.id in answers:
                 children.append({"linkId": item.id, "text": item.label,
-                                 "answer": _answers_for(questionnaire, item, answers[item.id])})
+                                 "answer": _answers_for(questionnaire, item, answers[item.id], distance_unit)})
         if page.kind == "bodymap":
             for mark in session.region_list():
                 site = sites.regions.get(mark.region)

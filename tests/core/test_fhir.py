@@ -16,7 +16,8 @@ from hipdesk.exchange.fhir import SNOMED, dumps, export_bundle, questionnaire_re
 from hipdesk.report import samples
 
 VALUE_TYPES = {"choice": {"valueCoding"}, "integer": {"valueInteger"}, "decimal": {"valueDecimal"},
-               "date": {"valueDate"}, "string": {"valueString"}, "text": {"valueString"}}
+               "date": {"valueDate"}, "string": {"valueString"}, "text": {"valueString"}, "quantity": {"valueQuantity"}}
+UCUM = "http://unitsofmeasure.org"
 
 
 def walk(items: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
@@ -42,7 +43,7 @@ def test_questionnaire_maps_types_options_and_enable_when(questionnaire):
     assert [o["valueCoding"]["code"] for o in items["painful_side"]["answerOption"]] == ["left", "right", "both"]
     assert items["surfaces"]["repeats"] is True
     assert items["pain_now"]["type"] == "integer"
-    assert items["weekly_distance"]["type"] == "decimal"
+    assert items["weekly_distance"]["type"] == "quantity"
     assert items["birth_date"]["type"] == "date"
     assert items["pain_run_score"]["enableWhen"] == [
         {"question": "pain_during_run", "operator": "=", "answerCoding": {"system": "urn:hipdesk:answer", "code": "yes"}}
@@ -95,3 +96,28 @@ def test_bundle_round_trips_as_valid_json_with_typed_text_intact(questionnaire):
 @pytest.mark.parametrize("make", [samples.minimal_session, samples.typical_session])
 def test_small_sessions_validate(questionnaire, make):
     Bundle.model_validate(export_bundle(questionnaire, make()))
+
+
+def test_numbers_carry_ucum_units_and_exam_pain_its_limits(questionnaire):
+    items = {item["linkId"]: item for item in walk(questionnaire_resource(questionnaire)["item"])}
+
+    def extension(link_id: str, name: str) -> list[Any]:
+        return [e for e in items[link_id].get("extension", []) if e["url"].endswith(name)]
+
+    assert extension("height_cm", "questionnaire-unit")[0]["valueCoding"] == {"system": UCUM, "code": "cm", "display": "cm"}
+    assert extension("weight_kg", "questionnaire-unit")[0]["valueCoding"]["code"] == "kg"
+    assert extension("years_running", "questionnaire-unit")[0]["valueCoding"]["code"] == "a"
+    assert extension("exam_result.value", "questionnaire-unit")[0]["valueCoding"]["code"] == "s"
+    assert [e["valueCoding"]["code"] for e in extension("weekly_distance", "unitOption")] == ["km", "[mi_i]"]
+    assert [e["valueInteger"] for e in extension("exam_result.pain", "Value")] == [0, 10]
+    for item in questionnaire.items():
+        if item.unit:  # every unit word of the content has its UCUM code
+            assert extension(item.id, "questionnaire-unit"), item.id
+
+
+def test_distances_are_quantities_in_the_unit_the_person_chose(questionnaire):
+    session = samples.typical_session()
+    session.answers["distance_unit"] = "mi"
+    answers = {i["linkId"]: i["answer"] for i in walk(response_resource(questionnaire, session)["item"]) if "answer" in i}
+    assert answers["weekly_distance"] == [{"valueQuantity": {"value": 30.0, "unit": "miles", "system": UCUM,
+                                                             "code": "[mi_i]"}}]
