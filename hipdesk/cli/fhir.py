@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Any
 
-from hipdesk.cli.source import CommandError, add_source_arguments, load_source
+from hipdesk.actions.exports import fhir_bytes, save_export
+from hipdesk.cli.source import CommandError, add_source_arguments, chosen_session
 from hipdesk.content.questionnaire import ContentError, load_questionnaire
-from hipdesk.exchange.fhir import FhirExportError, dumps, export_bundle
-from hipdesk.exchange.safe_write import ExportError, write_private_atomic
+from hipdesk.exchange.fhir import FhirExportError
+from hipdesk.exchange.safe_write import ExportError
 
 
 def add_parser(subparsers: Any) -> None:
@@ -28,8 +28,9 @@ def run(args: argparse.Namespace) -> int:
     """Write the Bundle; exit 2 with a message (and nothing half-written) on any problem."""
     try:
         questionnaire = load_questionnaire()
-        session, _ = load_source(args, questionnaire)
-        write_private_atomic(Path(args.output), dumps(export_bundle(questionnaire, session)))
+        with chosen_session(args, questionnaire) as (session, _store):
+            data = fhir_bytes(questionnaire, session)
+        save_export(args.output, data)
     except (CommandError, ContentError, ExportError, FhirExportError) as error:
         print(f"hipdesk: {error}", file=sys.stderr)
         return 2

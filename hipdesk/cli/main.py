@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from types import SimpleNamespace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from hipdesk import __version__
 
@@ -23,12 +21,6 @@ COMMANDS = {
     "export-fhir": "hipdesk.cli.fhir",
 }
 COMMAND_MODULES = sorted(set(COMMANDS.values()))
-
-def db_path_from(args: Any) -> Path | None:
-    """The database chosen by --db or HIPDESK_DB, or None for the per-user default."""
-    chosen = getattr(args, "db", None) or os.environ.get("HIPDESK_DB")
-    return Path(chosen).expanduser() if chosen else None
-
 
 def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     """The argument parser. When `argv` names a subcommand only its module is imported (`assess` stays fast)."""

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Any
 
-from hipdesk.cli.source import CommandError, add_source_arguments, load_source
+from hipdesk.actions.exports import report_bytes, save_export
+from hipdesk.cli.source import CommandError, add_source_arguments, chosen_session
 from hipdesk.content.questionnaire import ContentError, load_questionnaire
 from hipdesk.exchange.safe_write import ExportError
-from hipdesk.report.export import PAGE_SIZE_SETTING, AssessFn, AssessmentUnavailable, page_size_from, save_report
+from hipdesk.report.export import AssessFn, AssessmentUnavailable
 
 
 def add_parser(subparsers: Any) -> None:
@@ -29,9 +29,9 @@ def run(args: argparse.Namespace, assess: AssessFn | None = None) -> int:
     """
     try:
         questionnaire = load_questionnaire()
-        session, settings = load_source(args, questionnaire)
-        page_size = page_size_from(args.page_size or settings.get(PAGE_SIZE_SETTING))
-        save_report(Path(args.output), questionnaire, session, assess, page_size, settings.get("trend"))
+        with chosen_session(args, questionnaire) as (session, store):
+            data = report_bytes(questionnaire, session, store, page_size=args.page_size, assess=assess)
+        save_export(args.output, data)
     except (CommandError, ContentError, ExportError, AssessmentUnavailable) as error:
         print(f"hipdesk: {error}", file=sys.stderr)
         return 2

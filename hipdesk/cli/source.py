@@ -1,16 +1,19 @@
-"""What the `report` and `export-fhir` commands share: pick a session (--session ID | --answers FILE)."""
+"""What the headless commands share: the store named by --db, and the session (--session ID | --answers FILE)."""
 
 from __future__ import annotations
 
 import argparse
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from hipdesk.actions.exports import SessionNotFound, load_stored_session
 from hipdesk.content.questionnaire import Questionnaire
 from hipdesk.exchange.answers_file import AnswersFileError, read_answers_file
-from hipdesk.library.trends import report_trend
 from hipdesk.session import Session
-from hipdesk.storage.store import SessionStore, StoreError, default_db_path
+from hipdesk.storage.location import database_path
+from hipdesk.storage.store import SessionStore, StoreError
 
 
 class CommandError(Exception):
@@ -25,33 +28,38 @@ def add_source_arguments(parser: Any) -> None:
     parser.add_argument("-o", "--output", required=True, metavar="OUT", help="the file to write (replaced whole)")
 
 
-def open_store(args: argparse.Namespace) -> SessionStore:
-    """The store named by --db / HIPDESK_DB, else the per-user default."""
-    from hipdesk.cli.main import db_path_from
-
-    return SessionStore(db_path_from(args) or default_db_path())
-
-
-def load_source(args: argparse.Namespace, questionnaire: Questionnaire) -> tuple[Session, dict[str, Any]]:
-    """The chosen session, and the settings of the store it came from ({} for an answers file)."""
-    if args.answers:
-        try:
-            return read_answers_file(questionnaire, Path(args.answers)), {}
-        except AnswersFileError as error:
-            raise CommandError(str(error)) from None  # the message already names the file
+@contextmanager
+def opened_store(args: argparse.Namespace) -> Iterator[SessionStore]:
+    """The store named by --db / HIPDESK_DB, else the per-user default; closed afterwards."""
     try:
-        store = open_store(args)
+        store = SessionStore(database_path(getattr(args, "db", None)))
     except StoreError as error:
         raise CommandError(str(error)) from None
     try:
-        session = store.load_session(args.session)
-        # What the store knows beyond the session: the paper-size setting and the person's trend.
-        settings = {"report.page_size": store.get_setting("report.page_size"),
-                    "trend": report_trend(store, questionnaire, session)}
-    except KeyError:
-        raise CommandError(f"no session with id {args.session}") from None
+        yield store
     except StoreError as error:
         raise CommandError(str(error)) from None
     finally:
         store.close()
-    return session, settings
+
+
+def stored_session(store: SessionStore, session_id: int) -> Session:
+    """The stored session, or a CommandError saying there is none."""
+    try:
+        return load_stored_session(store, session_id)
+    except SessionNotFound as error:
+        raise CommandError(str(error)) from None
+
+
+@contextmanager
+def chosen_session(args: argparse.Namespace, questionnaire: Questionnaire) -> Iterator[tuple[Session, SessionStore | None]]:
+    """The session chosen by --answers or --session, with the store it came from (None for an answers file)."""
+    if args.answers:
+        try:
+            session = read_answers_file(questionnaire, Path(args.answers))
+        except AnswersFileError as error:
+            raise CommandError(str(error)) from None  # the message already names the file
+        yield session, None
+        return
+    with opened_store(args) as store:
+        yield stored_session(store, args.session), store

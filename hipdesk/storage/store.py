@@ -6,7 +6,6 @@ import datetime as dt
 import json
 import os
 import sqlite3
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -149,20 +148,6 @@ class SessionInfo:
     updated_at: str
     current_page: str
     name: str
-
-
-def default_db_path() -> Path:
-    """The per-user database path when Qt is not there to ask (headless commands).
-
-    The same folder as Qt's AppDataLocation for the application "HipDesk", which the GUI uses.
-    """
-    if sys.platform == "darwin":
-        base = Path.home() / "Library" / "Application Support"
-    elif sys.platform == "win32":
-        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
-    else:
-        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
-    return base / "HipDesk" / "hipdesk.db"
 
 
 def _private_file(path: Path) -> None:

@@ -7,13 +7,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from hipdesk import __version__
-from hipdesk.cli.main import db_path_from
 from hipdesk.content.questionnaire import ContentError, Questionnaire, load_questionnaire
 from hipdesk.storage.instance_lock import InstanceLock
+from hipdesk.storage.location import database_path
 from hipdesk.storage.logs import logger, setup_logging
 from hipdesk.storage.recovery import open_store
 from hipdesk.storage.settings import KIOSK_SETTING
@@ -31,15 +31,6 @@ FOLDER_UNWRITABLE = (
     "Please tell the person who looks after this computer: the folder must exist and be writable, "
     "and the disk must have free space."
 )
-
-
-def gui_db_path(args: Any) -> Path:
-    """--db, else HIPDESK_DB, else the per-user AppDataLocation from QStandardPaths."""
-    chosen = db_path_from(args)
-    if chosen:
-        return chosen
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    return Path(folder) / "hipdesk.db"
 
 
 def _fail(app: QApplication, smoke: bool, title: str, message: str) -> int:
@@ -133,7 +124,7 @@ def run_gui(args: Any) -> int:
         questionnaire = load_questionnaire()
     except ContentError as error:
         return _fail(app, args.smoke, "HipDesk cannot start", f"A content file is broken: {error}")
-    db_path = gui_db_path(args)
+    db_path = database_path(getattr(args, "db", None))
     lock = InstanceLock(db_path)
     try:
         if not lock.acquire():

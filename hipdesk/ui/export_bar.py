@@ -1,27 +1,20 @@
-"""Export buttons for the summary page: save the PDF report, print it, save FHIR, save the answers file."""
+"""Exporting a session from the window: the file and print dialogs around the export use cases, and the summary page's buttons."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, Signal
+from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from hipdesk.actions import exports
 from hipdesk.actions.editing import SessionEditor
-from hipdesk.exchange import answers_file, fhir
-from hipdesk.exchange.safe_write import ExportError, write_private_atomic
-from hipdesk.library.trends import report_trend
-from hipdesk.report.export import (
-    PAGE_SIZE_SETTING,
-    AssessFn,
-    AssessmentUnavailable,
-    default_file_name,
-    page_size_from,
-    report_pdf,
-)
+from hipdesk.exchange.safe_write import ExportError
+from hipdesk.report.export import PAGE_SIZE_SETTING, AssessFn, AssessmentUnavailable, default_file_name, page_size_from
+from hipdesk.session import Session
 from hipdesk.ui.context import UiContext
 
 #: (parent, title, proposed path, filter) -> the chosen path, or "" when cancelled.
@@ -43,8 +36,103 @@ def ask_print(parent: QWidget | None, printer: QPrinter) -> bool:
     return QPrintDialog(printer, parent).exec() == QPrintDialog.DialogCode.Accepted
 
 
+class SessionExporter(QObject):
+    """Saves or prints one session through the dialogs (which tests replace); errors are told in plain words.
+
+    Used by the summary page's buttons for the open session and by the library for a stored one.
+    """
+
+    exported = Signal(str, str)  # (what: "pdf" | "print" | "fhir" | "answers", where)
+    status = Signal(str)  # a line to show the person ("Saved: …"), "" to clear it
+
+    def __init__(self, ctx: UiContext, parent: QWidget, *, assess: AssessFn | None = None,
+                 save_dialog: SaveDialog = ask_save_path, print_dialog: PrintDialog = ask_print,
+                 page_size: Callable[[], str] | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.dialog_parent = parent
+        self.assess = assess
+        self.save_dialog = save_dialog
+        self.print_dialog = print_dialog
+        self.page_size = page_size or (lambda: exports.preferred_page_size(ctx.store))
+
+    def _folder(self) -> Path:
+        remembered = self.ctx.store.get_setting(FOLDER_SETTING)
+        if isinstance(remembered, str) and Path(remembered).is_dir():
+            return Path(remembered)
+        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return Path(documents or Path.home())
+
+    def _choose(self, session: Session, title: str, name_end: str, file_filter: str) -> Path | None:
+        """Ask for a path (proposing a sensible name); add the extension when the person left it out."""
+        proposed = self._folder() / default_file_name(session, name_end)
+        chosen = self.save_dialog(self.dialog_parent, title, str(proposed), file_filter)
+        if not chosen:
+            return None
+        path = Path(chosen)
+        extension = "." + name_end.rsplit(".", 1)[-1]  # Path(".pdf").suffix is "" (a dot file)
+        return path if path.suffix else path.with_name(path.name + extension)
+
+    def _pdf(self, session: Session) -> bytes:
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            return exports.report_bytes(self.ctx.questionnaire, session, self.ctx.store,
+                                        page_size=self.page_size(), assess=self.assess)
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+
+    def _save(self, kind: str, session: Session, title: str, name_end: str, file_filter: str,
+              make: Callable[[], bytes]) -> bool:
+        path = self._choose(session, title, name_end, file_filter)
+        if path is None:
+            return False
+        try:
+            exports.save_export(path, make())
+        except ExportError as error:
+            self.status.emit("")
+            self.ctx.inform(self.dialog_parent, "Could not save", f"{error}\nNothing was written there. Choose another folder.")
+            return False
+        except AssessmentUnavailable as error:
+            self.ctx.inform(self.dialog_parent, "Could not make the report", str(error).capitalize())
+            return False
+        self.ctx.store.set_setting(FOLDER_SETTING, str(path.parent))
+        self.status.emit(f"Saved: {path}")
+        self.exported.emit(kind, str(path))
+        return True
+
+    def save_pdf(self, session: Session) -> bool:
+        """Ask where, then save the PDF report."""
+        return self._save("pdf", session, "Save the report as PDF", ".pdf", "PDF files (*.pdf)", lambda: self._pdf(session))
+
+    def save_fhir(self, session: Session) -> bool:
+        """Ask where, then save the FHIR Bundle (Questionnaire + QuestionnaireResponse)."""
+        return self._save("fhir", session, "Save for another system (FHIR)", "-fhir.json", "FHIR JSON (*.json)",
+                          lambda: exports.fhir_bytes(self.ctx.questionnaire, session))
+
+    def save_answers(self, session: Session) -> bool:
+        """Ask where, then save the answers file (which HipDesk can import again)."""
+        return self._save("answers", session, "Save the answers file", "-answers.json", "HipDesk answers (*.json)",
+                          lambda: exports.answers_bytes(self.ctx.questionnaire, session))
+
+    def print_report(self, session: Session) -> bool:
+        """Show the print dialog, then print the report's pages."""
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        if not self.print_dialog(self.dialog_parent, printer):
+            return False
+        try:
+            from hipdesk.ui.printing import print_pdf
+
+            pages = print_pdf(self._pdf(session), printer)
+        except (AssessmentUnavailable, RuntimeError) as error:
+            self.ctx.inform(self.dialog_parent, "Could not print", str(error))
+            return False
+        self.status.emit(f"Sent {pages} page(s) to {printer.printerName() or printer.outputFileName()}.")
+        self.exported.emit("print", printer.printerName() or printer.outputFileName())
+        return True
+
+
 class ExportBar(QWidget):
-    """Buttons that export the open session. Errors are told in plain words; nothing half-written is left."""
+    """The summary page's export buttons for the open session, with the paper size and a status line."""
 
     exported = Signal(str, str)  # (what: "pdf" | "print" | "fhir" | "answers", where)
 
@@ -62,9 +150,9 @@ class ExportBar(QWidget):
         self.setObjectName("exportBar")
         self.ctx = ctx
         self.editor_getter = editor_getter
-        self.assess = assess
-        self.save_dialog = save_dialog
-        self.print_dialog = print_dialog
+        self.exporter = SessionExporter(ctx, self, assess=assess, save_dialog=save_dialog, print_dialog=print_dialog,
+                                        page_size=lambda: self.paper.currentText())
+        self.exporter.exported.connect(self.exported)
 
         self.pdf_button = self._button("Save PDF…", "savePdfButton", self.save_pdf)
         self.print_button = self._button("Print…", "printButton", self.print_report)
@@ -80,6 +168,7 @@ class ExportBar(QWidget):
         self.status.setObjectName("exportStatus")
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.exporter.status.connect(self.status.setText)
 
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
@@ -101,94 +190,29 @@ class ExportBar(QWidget):
         button.clicked.connect(slot)
         return button
 
-    # -- helpers ------------------------------------------------------------------------------------
-    def _editor(self) -> SessionEditor | None:
+    def _session(self) -> Session | None:
         editor = self.editor_getter()
         if editor is None:
             self.ctx.inform(self, "Nothing to export", "No session is open.")
-        return editor
-
-    def _folder(self) -> Path:
-        remembered = self.ctx.store.get_setting(FOLDER_SETTING)
-        if isinstance(remembered, str) and Path(remembered).is_dir():
-            return Path(remembered)
-        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        return Path(documents or Path.home())
-
-    def _choose(self, editor: SessionEditor, title: str, name_end: str, file_filter: str) -> Path | None:
-        """Ask for a path (proposing a sensible name); add the extension when the person left it out."""
-        proposed = self._folder() / default_file_name(editor.session, name_end)
-        chosen = self.save_dialog(self, title, str(proposed), file_filter)
-        if not chosen:
             return None
-        path = Path(chosen)
-        extension = "." + name_end.rsplit(".", 1)[-1]  # Path(".pdf").suffix is "" (a dot file)
-        return path if path.suffix else path.with_name(path.name + extension)
+        return editor.session
 
-    def _pdf(self, editor: SessionEditor) -> bytes:
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            trend = report_trend(self.ctx.store, self.ctx.questionnaire, editor.session)
-            return report_pdf(self.ctx.questionnaire, editor.session, self.assess, page_size_from(self.paper.currentText()),
-                              trend)
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-
-    def _write(self, kind: str, path: Path, make: Callable[[], bytes]) -> bool:
-        try:
-            write_private_atomic(path, make())
-        except ExportError as error:
-            self.status.setText("")
-            self.ctx.inform(self, "Could not save", f"{error}\nNothing was written there. Choose another folder.")
-            return False
-        except AssessmentUnavailable as error:
-            self.ctx.inform(self, "Could not make the report", str(error).capitalize())
-            return False
-        self.ctx.store.set_setting(FOLDER_SETTING, str(path.parent))
-        self.status.setText(f"Saved: {path}")
-        self.exported.emit(kind, str(path))
-        return True
-
-    # -- actions ------------------------------------------------------------------------------------
     def save_pdf(self) -> bool:
-        """Ask where, then save the PDF report."""
-        editor = self._editor()
-        path = self._choose(editor, "Save the report as PDF", ".pdf", "PDF files (*.pdf)") if editor else None
-        if editor is None or path is None:
-            return False
-        return self._write("pdf", path, lambda: self._pdf(editor))
+        """Ask where, then save the PDF report of the open session."""
+        session = self._session()
+        return session is not None and self.exporter.save_pdf(session)
 
     def save_fhir(self) -> bool:
-        """Ask where, then save the FHIR Bundle (Questionnaire + QuestionnaireResponse)."""
-        editor = self._editor()
-        path = self._choose(editor, "Save for another system (FHIR)", "-fhir.json", "FHIR JSON (*.json)") if editor else None
-        if editor is None or path is None:
-            return False
-        return self._write("fhir", path, lambda: fhir.dumps(fhir.export_bundle(self.ctx.questionnaire, editor.session)))
+        """Ask where, then save the open session's FHIR Bundle."""
+        session = self._session()
+        return session is not None and self.exporter.save_fhir(session)
 
     def save_answers(self) -> bool:
-        """Ask where, then save the answers file (which HipDesk can import again)."""
-        editor = self._editor()
-        path = self._choose(editor, "Save the answers file", "-answers.json", "HipDesk answers (*.json)") if editor else None
-        if editor is None or path is None:
-            return False
-        return self._write("answers", path, lambda: answers_file.dumps(self.ctx.questionnaire, editor.session))
+        """Ask where, then save the open session's answers file."""
+        session = self._session()
+        return session is not None and self.exporter.save_answers(session)
 
     def print_report(self) -> bool:
-        """Show the print dialog, then print the report's pages."""
-        editor = self._editor()
-        if editor is None:
-            return False
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        if not self.print_dialog(self, printer):
-            return False
-        try:
-            from hipdesk.ui.printing import print_pdf
-
-            pages = print_pdf(self._pdf(editor), printer)
-        except (AssessmentUnavailable, RuntimeError) as error:
-            self.ctx.inform(self, "Could not print", str(error))
-            return False
-        self.status.setText(f"Sent {pages} page(s) to {printer.printerName() or printer.outputFileName()}.")
-        self.exported.emit("print", printer.printerName() or printer.outputFileName())
-        return True
+        """Show the print dialog, then print the open session's report."""
+        session = self._session()
+        return session is not None and self.exporter.print_report(session)

@@ -18,9 +18,8 @@ from hipdesk.ui.context import UiContext
 from hipdesk.ui.wizard import AssessmentWizard
 
 if TYPE_CHECKING:
-    from hipdesk.actions.editing import SessionEditor
     from hipdesk.library.sessions import AssessFunction
-    from hipdesk.ui.export_bar import ExportBar
+    from hipdesk.ui.export_bar import SessionExporter
     from hipdesk.ui.library_view import SessionLibrary
 
 STYLE = """
@@ -57,8 +56,7 @@ class MainWindow(QMainWindow):
         self._assess: AssessFunction | None = None
         self._assess_loaded = False
         self.library: SessionLibrary | None = None  # built when first opened, to start fast
-        self.library_export: ExportBar | None = None  # the library's "Export PDF", built when first used
-        self._export_editor: SessionEditor | None = None
+        self.library_export: SessionExporter | None = None  # the library's "Export PDF", made when first used
         self.views = QStackedWidget()
         self.views.addWidget(self.wizard)
         self.setCentralWidget(self.views)
@@ -74,7 +72,6 @@ class MainWindow(QMainWindow):
         self.sessions_action.setVisible(not kiosk)  # kiosk: past sessions only after a staff PIN (not built yet)
         self.wizard.page_changed.connect(lambda _page: self._refresh_summary(self.wizard.editor.session_id
                                                                              if self.wizard.editor else None))
-        self.wizard.session_finished.connect(self._refresh_summary)
 
     @property
     def assess(self) -> AssessFunction | None:
@@ -140,22 +137,16 @@ class MainWindow(QMainWindow):
 
     def export_session_pdf(self, session_id: int) -> bool:
         """Save the PDF report of a session chosen in the library (the same export as on the summary page)."""
-        from hipdesk.actions.editing import SessionEditor
+        from hipdesk.actions.exports import load_stored_session
 
-        session = self.ctx.store.load_session(session_id)
-        self._export_editor = SessionEditor(self.ctx.store, self.ctx.questionnaire, session)
-        try:
-            return self.library_exporter().save_pdf()
-        finally:
-            self._export_editor = None
+        return self.library_exporter().save_pdf(load_stored_session(self.ctx.store, session_id))
 
-    def library_exporter(self) -> ExportBar:
-        """The (hidden) export bar behind the library's "Export PDF", built on first use."""
+    def library_exporter(self) -> SessionExporter:
+        """The exporter behind the library's "Export PDF", made on first use."""
         if self.library_export is None:
-            from hipdesk.ui.export_bar import ExportBar
+            from hipdesk.ui.export_bar import SessionExporter
 
-            self.library_export = ExportBar(self.ctx, lambda: self._export_editor, parent=self)
-            self.library_export.hide()
+            self.library_export = SessionExporter(self.ctx, self)
         return self.library_export
 
     def _session_deleted(self, session_id: int) -> None:

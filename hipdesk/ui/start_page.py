@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -16,8 +14,8 @@ from PySide6.QtWidgets import (
 )
 
 from hipdesk.actions.editing import SessionEditor
-from hipdesk.content.branching import skipped_items
 from hipdesk.content.questionnaire import Page
+from hipdesk.storage.store import StoreError
 from hipdesk.ui.context import UiContext
 from hipdesk.ui.page_base import WizardPage
 from hipdesk.ui.question_form import QuestionForm
@@ -103,15 +101,18 @@ class StartPage(WizardPage):
         path = self.ctx.open_file(self, "Import answers file", "HipDesk answers (*.json);;All files (*)")
         if not path:
             return
-        from hipdesk.exchange.answers_file import AnswersFileError, read_answers_file  # only when asked: start-up time
+        from hipdesk.actions.imports import import_answers_file  # only when asked: start-up time
+        from hipdesk.exchange.answers_file import AnswersFileError
 
         try:
-            session = read_answers_file(self.ctx.questionnaire, Path(path))
+            new_id = import_answers_file(self.ctx.store, self.ctx.questionnaire, path)
         except AnswersFileError as error:
             self.ctx.inform(self, "This file cannot be imported", str(error))
             return
-        not_asked = skipped_items(self.ctx.questionnaire, session.answers)
-        self.resume_requested.emit(self.ctx.store.save_whole_session(session, not_asked))
+        except StoreError as error:
+            self.ctx.inform(self, "Not saved", str(error))
+            return
+        self.resume_requested.emit(new_id)
 
     def bind(self, editor: SessionEditor | None) -> None:
         super().bind(editor)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from hipdesk.actions.editing import SessionEditor
+from hipdesk.actions.sessions import leave_session, start_session
 from hipdesk.content.questionnaire import Page
 from hipdesk.storage.store import StoreError
 from hipdesk.ui.context import UiContext
@@ -205,26 +206,17 @@ class AssessmentWizard(QWidget):
         """Mark the session complete and start over."""
         if self.editor is None:
             return False
+        from hipdesk.actions.sessions import finish_session  # loads the engine: only when a session is finished
+
         session_id = self.editor.session_id
-        self.editor.finish()
+        finish_session(self.editor)
         self.session_finished.emit(session_id)
         self.close_session()
         return True
 
     # -- sessions ---------------------------------------------------------------------------------
-    def _defaults(self) -> dict[str, object]:
-        defaults: dict[str, object] = {}
-        for item in self.ctx.questionnaire.items():
-            value = self.ctx.store.get_setting(f"default.{item.id}") if item.remember else None
-            if value is None:
-                value = item.default
-            if value is not None:
-                defaults[item.id] = value
-        return defaults
-
     def _new_session(self) -> SessionEditor:
-        session = self.ctx.store.create_session(self._defaults())
-        self._bind(SessionEditor(self.ctx.store, self.ctx.questionnaire, session))
+        self._bind(start_session(self.ctx.store, self.ctx.questionnaire))
         assert self.editor is not None
         return self.editor
 
@@ -233,15 +225,9 @@ class AssessmentWizard(QWidget):
         previous = self.editor
         session = self.ctx.store.load_session(session_id)
         self._bind(SessionEditor(self.ctx.store, self.ctx.questionnaire, session))
-        if previous is not None and previous.session_id != session_id and self._is_empty(previous):
-            self.ctx.store.delete_session(previous.session_id)
+        if previous is not None and previous.session_id != session_id:
+            leave_session(self.ctx.store, self.ctx.questionnaire, previous.session)
         self.go_to_page(session.current_page)
-
-    def _is_empty(self, editor: SessionEditor) -> bool:
-        """A draft holding nothing beyond the start page (opened by a click, then left for another)."""
-        start_items = {item.id for item in self.content_pages[0].items}
-        session = editor.session
-        return not session.regions and not session.exam and set(session.answers) <= start_items
 
     def close_session(self) -> None:
         """Clear every page and go back to the start, ready for the next person."""

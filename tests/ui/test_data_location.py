@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import argparse
+from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QApplication
 
-from hipdesk.storage.store import default_db_path
-from hipdesk.ui.app import gui_db_path
+from hipdesk.storage.location import database_path, default_db_path
 
 
 def test_gui_and_headless_default_to_the_same_file(qapp, monkeypatch, tmp_path) -> None:
@@ -19,14 +18,15 @@ def test_gui_and_headless_default_to_the_same_file(qapp, monkeypatch, tmp_path) 
     QApplication.setOrganizationName("")
     try:
         QStandardPaths.setTestModeEnabled(False)
-        gui = gui_db_path(argparse.Namespace(db=None))
+        qt_folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+        gui = database_path(None)
     finally:
         QApplication.setApplicationName(old_name)
         QApplication.setOrganizationName(old_org)
-    assert gui == default_db_path() == tmp_path / "data" / "HipDesk" / "hipdesk.db"
+    assert gui == default_db_path() == Path(qt_folder) / "hipdesk.db" == tmp_path / "data" / "HipDesk" / "hipdesk.db"
 
 
 def test_db_option_and_variable_win(monkeypatch, tmp_path) -> None:
     monkeypatch.setenv("HIPDESK_DB", str(tmp_path / "env.db"))
-    assert gui_db_path(argparse.Namespace(db=None)) == tmp_path / "env.db"
-    assert gui_db_path(argparse.Namespace(db=str(tmp_path / "opt.db"))) == tmp_path / "opt.db"
+    assert database_path(None) == tmp_path / "env.db"
+    assert database_path(str(tmp_path / "opt.db")) == tmp_path / "opt.db"

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -25,10 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hipdesk.actions import exports
 from hipdesk.content.kiosk_text import kiosk_text
 from hipdesk.content.questionnaire import Questionnaire
-from hipdesk.exchange.answers_file import dumps
-from hipdesk.exchange.safe_write import ExportError, write_private_atomic
+from hipdesk.exchange.safe_write import ExportError
+from hipdesk.session import Session
 from hipdesk.storage.logs import logger
 from hipdesk.storage.settings import DEFAULT_IDLE_MINUTES, IDLE_SETTING, KIOSK_SETTING, WARNING_SECONDS
 from hipdesk.storage.staff_pin import StaffPin
@@ -243,39 +243,34 @@ class KioskWindow(QMainWindow):
 
     def export_session(self, session_id: int) -> None:
         """Write one session as an answers file (0600) where the staff member chooses."""
-        path = self.choose_path(self, f"hipdesk-session-{session_id}.json")
-        if not path:
-            return
-        try:
-            data = dumps(self.ctx.questionnaire, self.ctx.store.load_session(session_id))
-            written = write_private_atomic(Path(path), data)
-        except (ExportError, StoreError) as error:
-            self.staff.message.setText(str(error))
-            return
-        logger.info("kiosk: session %d exported", session_id)
-        self.staff.message.setText(self.text.staff_exported.format(path=written))
+        self._export(session_id, lambda _session: f"hipdesk-session-{session_id}.json", "answers file",
+                     lambda session: exports.answers_bytes(self.ctx.questionnaire, session))
 
     def export_pdf(self, session_id: int) -> None:
         """Write one session's PDF report (0600) where the staff member chooses."""
-        from hipdesk.library.trends import report_trend
-        from hipdesk.report.export import AssessmentUnavailable, default_file_name, page_size_from, save_report
+        from hipdesk.report.export import default_file_name
+
+        self._export(session_id, lambda session: default_file_name(session, ".pdf"), "report",
+                     lambda session: exports.report_bytes(self.ctx.questionnaire, session, self.ctx.store))
+
+    def _export(self, session_id: int, file_name: Callable[[Session], str], what: str,
+                make: Callable[[Session], bytes]) -> None:
+        from hipdesk.report.export import AssessmentUnavailable
 
         try:
-            session = self.ctx.store.load_session(session_id)
-        except StoreError as error:
+            session = exports.load_stored_session(self.ctx.store, session_id)
+        except (exports.SessionNotFound, StoreError) as error:
             self.staff.message.setText(str(error))
             return
-        path = self.choose_path(self, default_file_name(session, ".pdf"))
+        path = self.choose_path(self, file_name(session))
         if not path:
             return
         try:
-            written = save_report(Path(path), self.ctx.questionnaire, session,
-                                  page_size=page_size_from(self.ctx.store.get_setting("report.page_size")),
-                                  trend=report_trend(self.ctx.store, self.ctx.questionnaire, session))
+            written = exports.save_export(path, make(session))
         except (ExportError, StoreError, AssessmentUnavailable) as error:
             self.staff.message.setText(str(error))
             return
-        logger.info("kiosk: session %d report saved", session_id)
+        logger.info("kiosk: session %d exported (%s)", session_id, what)
         self.staff.message.setText(self.text.staff_exported.format(path=written))
 
     def leave_kiosk(self) -> None:

@@ -1,0 +1,57 @@
+"""Session use cases: start, leave, finish and delete. The window, the kiosk and the CLI all call these."""
+
+from __future__ import annotations
+
+from hipdesk.actions.editing import SessionEditor
+from hipdesk.content.questionnaire import Questionnaire
+from hipdesk.library import sessions as library
+from hipdesk.library.sessions import AssessFunction
+from hipdesk.session import Session
+from hipdesk.storage.store import SessionStore
+
+
+def new_session_answers(store: SessionStore, questionnaire: Questionnaire) -> dict[str, object]:
+    """What a new session starts with: remembered choices (items marked `remember`), else each item's default."""
+    answers: dict[str, object] = {}
+    for item in questionnaire.items():
+        value = store.get_setting(f"default.{item.id}") if item.remember else None
+        if value is None:
+            value = item.default
+        if value is not None:
+            answers[item.id] = value
+    return answers
+
+
+def start_session(store: SessionStore, questionnaire: Questionnaire) -> SessionEditor:
+    """A new draft session with its starting answers, ready to edit."""
+    session = store.create_session(new_session_answers(store, questionnaire))
+    return SessionEditor(store, questionnaire, session)
+
+
+def is_empty_draft(questionnaire: Questionnaire, session: Session) -> bool:
+    """A draft holding nothing beyond the first page (opened by a click, then left for another)."""
+    first_page_items = {item.id for item in questionnaire.pages[0].items} if questionnaire.pages else set()
+    return session.status != "complete" and not session.regions and not session.exam and set(session.answers) <= first_page_items
+
+
+def leave_session(store: SessionStore, questionnaire: Questionnaire, session: Session) -> None:
+    """Called when a person moves from one session to another: an empty draft is not kept."""
+    if session.id is not None and is_empty_draft(questionnaire, session):
+        delete_session(store, session.id)
+
+
+def finish_session(editor: SessionEditor, assess: AssessFunction | None = None) -> None:
+    """Mark the session complete and bring its library summary (person, pain, triage) up to date."""
+    editor.finish()
+    library.refresh_summary(editor.store, editor.questionnaire, editor.session_id, assess or _engine_assess())
+
+
+def _engine_assess() -> AssessFunction:
+    from hipdesk.assessment.engine import assess  # loaded when first needed: start-up time
+
+    return assess
+
+
+def delete_session(store: SessionStore, session_id: int) -> bool:
+    """Erase a session (and its person when nothing else is theirs). False if old pages may linger in the log."""
+    return library.delete_session(store, session_id)
