@@ -31,6 +31,7 @@ run: $(STAMP)
 lint: $(TESTSTAMP)
 	$(BIN)/ruff check hipdesk tests benchmarks scripts
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 $(FHIRSTAMP): tests/fhir_server/package-lock.json
 	@bash scripts/system-deps.sh
@@ -40,6 +41,7 @@ $(FHIRSTAMP): tests/fhir_server/package-lock.json
 test: $(TESTSTAMP) $(FHIRSTAMP)
 	$(BIN)/ruff check hipdesk tests benchmarks scripts
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
 
 bench: $(TESTSTAMP)

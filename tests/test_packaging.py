@@ -43,7 +43,7 @@ def test_broken_content_stops_start_up_with_a_message(tmp_path: Path) -> None:
     code = (
         "import sys, hipdesk.content.resources as r, pathlib\n"
         f"r.resources_dir = lambda: pathlib.Path({str(tmp_path)!r})\n"
-        "from hipdesk.cli.main import main\n"
+        "from hipdesk.__main__ import main\n"
         "sys.exit(main(['--smoke']))\n"
     )
     (tmp_path / "questionnaire.json").write_text('{"version": 1}', encoding="utf-8")

@@ -1,11 +1,11 @@
-"""The `hipdesk` command line. Headless subcommands never import Qt; without one, the GUI starts."""
+"""The `hipdesk` command line: options and the headless subcommands. No Qt here (`hipdesk.__main__` starts the window)."""
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
 from types import SimpleNamespace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from hipdesk import __version__
 
@@ -75,15 +75,25 @@ def _gui_options(argv: Sequence[str]) -> SimpleNamespace | None:
     return options
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run a headless subcommand, or the GUI when none is given."""
+def parse(argv: Sequence[str] | None = None) -> Any:
+    """The options in `argv` (default: sys.argv); plain GUI options are read without argparse (start-up time)."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    args = _gui_options(argv) or build_parser(argv).parse_args(argv)
-    if args.command:
-        return int(args.run(args))
-    from hipdesk.ui.app import run_gui  # Qt is imported only here, for the GUI
+    return _gui_options(argv) or build_parser(argv).parse_args(argv)
 
-    return run_gui(args)
+
+def run_command(args: Any) -> int:
+    """Run the headless subcommand chosen in `args`."""
+    return int(args.run(args))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run a headless subcommand (the window is started by `hipdesk.__main__` when none is given)."""
+    args = parse(argv)
+    if not args.command:
+        build_parser(["--help"]).print_usage(sys.stderr)
+        print("hipdesk: no command given; run `hipdesk` without one to open the window", file=sys.stderr)
+        return 2
+    return run_command(args)
 
 
 if __name__ == "__main__":  # pragma: no cover

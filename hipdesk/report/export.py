@@ -6,12 +6,10 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from hipdesk.assessment.model import Assessment
 from hipdesk.content.questionnaire import Questionnaire
-from hipdesk.exchange.safe_write import write_private_atomic
 from hipdesk.library.trends import PersonTrend
 from hipdesk.report.renderer import PAGE_SIZES, PageSize, ReportRenderer, default_figure
 from hipdesk.session import Session
@@ -52,12 +50,6 @@ def report_pdf(
     options.setdefault("figure", default_figure())
     renderer = ReportRenderer(questionnaire, page_size=page_size if page_size in PAGE_SIZES else "A4", **options)
     return renderer.render(session, assessment, trend)
-
-
-def save_report(path: Path | str, questionnaire: Questionnaire, session: Session, assess: AssessFn | None = None,
-                page_size: PageSize = "A4", trend: PersonTrend | None = None) -> Path:
-    """Render, then write whole or not at all (0600). Raises ExportError with a plain message."""
-    return write_private_atomic(Path(path), report_pdf(questionnaire, session, assess, page_size, trend))
 
 
 def default_file_name(session: Session, suffix: str, today: dt.date | None = None) -> str:
