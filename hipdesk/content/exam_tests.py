@@ -5,6 +5,7 @@ No Qt here: the exam page shows what these functions decide.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
@@ -25,6 +26,8 @@ STANCE_POSITIVE_PAIN = 2
 #: A self-check that hurts this much (0–10) must be stopped.
 STOP_PAIN = 7
 STANCE_TEST = "single_leg_stance_30s"
+#: Tests with a measured value, and the range the window can record (the stance timer stops at the target).
+MEASURED_VALUES: dict[str, tuple[float, float, str]] = {STANCE_TEST: (0.0, STANCE_TARGET_S, "s")}
 
 
 class ExamGroup(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
@@ -204,6 +207,31 @@ def stance_outcome(held_s: float | None, pain: int | None) -> ExamOutcome:
     if pain is not None and held_s is not None and held_s >= STANCE_TARGET_S:
         return "negative"
     return "not_done"
+
+
+def exam_result_problem(result: ExamResult) -> str | None:
+    """Why the window could never have stored this result (for results read from a file), or None.
+
+    Pain is a whole number 0–10; only a measured test has a value, finite and within its range; a test
+    marked not done keeps no pain, except the stance whose result follows from its time and pain.
+    """
+    pain = result.pain
+    if pain is not None and (isinstance(pain, bool) or not isinstance(pain, int) or not 0 <= pain <= 10):
+        return "pain must be a whole number from 0 to 10"
+    if result.value is not None:
+        limits = MEASURED_VALUES.get(result.test)
+        if limits is None:
+            return "this test has no measured value (value must be null)"
+        low, high, unit = limits
+        value = result.value
+        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value) \
+                or not low <= value <= high:
+            return f"value must be from {low:g} to {high:g} {unit}"
+    if result.result == "not_done" and pain is not None:
+        from_timer = result.test == STANCE_TEST and stance_outcome(result.value, pain) == "not_done"
+        if not from_timer:
+            return "a test not done has no pain score"
+    return None
 
 
 def must_stop(pain: int | None) -> bool:

@@ -12,8 +12,23 @@ from hipdesk.content.questionnaire import Item
 DISTANCE_UNITS = {"km": "km", "mi": "miles"}
 
 
+#: A value quoted in a message is cut to this many characters: a 2 MB value must not freeze a dialog.
+SHOWN_MAX_CHARS = 40
+
+
 class InvalidAnswer(ValueError):
     """The answer cannot be stored; the message is shown next to the field."""
+
+
+def shown_value(value: object, limit: int = SHOWN_MAX_CHARS) -> str:
+    """A value as it may appear in a message: control, format (bidi) and lone surrogate characters escaped, cut short."""
+    text = value if isinstance(value, str) else repr(value)
+    cut = len(text) > limit
+    text = text[:limit]
+    visible = "".join(
+        ch if unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Zl", "Zp") else f"\\u{ord(ch):04x}" for ch in text
+    )
+    return visible + ("…" if cut else "")
 
 
 def _number_text(raw: Any) -> float:
@@ -91,7 +106,7 @@ def _parse_options(item: Item, raw: Any) -> Any:
             raise InvalidAnswer("Choose from the list.")
         unknown = [v for v in raw if v not in allowed]
         if unknown:
-            raise InvalidAnswer(f"'{unknown[0]}' is not one of the choices.")
+            raise InvalidAnswer(f"'{shown_value(unknown[0])}' is not one of the choices.")
         chosen = [option_id for option_id in allowed if option_id in raw]
         exclusive = [o.id for o in item.options if o.exclusive and o.id in chosen]
         if exclusive and len(chosen) > 1:

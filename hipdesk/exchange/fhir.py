@@ -22,6 +22,7 @@ from hipdesk.content.branching import effective_answers
 from hipdesk.content.questionnaire import Condition, Item, Questionnaire
 from hipdesk.exchange.fhir_errors import FhirExportError
 from hipdesk.exchange.fhir_units import SECONDS, distance_quantity, ucum_coding, unit_options
+from hipdesk.exchange.fhir_check import FhirOutputInvalid, check_bundle
 from hipdesk.session import EXAM_OUTCOMES, SIDES, Session
 
 SNOMED = "http://snomed.info/sct"
@@ -266,9 +267,12 @@ def response_resource(
 
 
 def export_bundle(questionnaire: Questionnaire, session: Session, **options: Any) -> dict[str, Any]:
-    """A `collection` Bundle holding the Questionnaire and the session's QuestionnaireResponse."""
+    """A `collection` Bundle holding the Questionnaire and the session's QuestionnaireResponse.
+
+    The bundle is checked before it is returned (FhirExportError when a value is not valid FHIR).
+    """
     seed = f"{session.id}|{session.created_at}"
-    return {
+    bundle = {
         "resourceType": "Bundle",
         "type": "collection",
         "meta": {"tag": [{"system": "urn:hipdesk:export", "code": f"hipdesk-{__version__}"}]},
@@ -279,6 +283,11 @@ def export_bundle(questionnaire: Questionnaire, session: Session, **options: Any
              "resource": response_resource(questionnaire, session, **options)},
         ],
     }
+    try:
+        check_bundle(bundle)
+    except FhirOutputInvalid as error:
+        raise FhirExportError(f"the export would not be valid FHIR, so it was not written: {error}.") from None
+    return bundle
 
 
 def dumps(resource: dict[str, Any]) -> bytes:

@@ -53,10 +53,24 @@ def report_pdf(
 
 
 def default_file_name(session: Session, suffix: str, today: dt.date | None = None) -> str:
-    """`HipDesk-<name or label>-<date><suffix>`, safe on every file system (no slashes, no control characters)."""
+    """`HipDesk-<name or label>-<date><suffix>`, safe on every file system.
+
+    Only letters, digits, spaces and `-_.` of the name are kept (no path separators, control or bidi
+    characters); the date is the session's own only when it is a real date, else today's.
+    """
     name = str(session.answers.get("name", "")).strip()
-    date = (session.finished_at or session.created_at or "")[:10] or (today or dt.date.today()).isoformat()
-    safe = "".join(ch for ch in unicodedata.normalize("NFC", name) if unicodedata.category(ch)[0] in "LNZ" or ch in "-_.")
+    safe = "".join(ch for ch in unicodedata.normalize("NFC", name) if unicodedata.category(ch)[0] in "LN"
+                   or unicodedata.category(ch) == "Zs" or ch in "-_.")
     safe = re.sub(r"[\s.]+", "-", safe).strip("-_")[:40]
+    date = _session_date(session) or (today or dt.date.today()).isoformat()
     parts = ["HipDesk", safe, date] if safe else ["HipDesk", f"session-{session.id}" if session.id else "", date]
     return "-".join(part for part in parts if part) + suffix
+
+
+def _session_date(session: Session) -> str | None:
+    """YYYY-MM-DD of when the session was finished (else started), or None when that is not a real date."""
+    stamp = session.finished_at or session.created_at or ""
+    try:
+        return dt.date.fromisoformat(stamp[:10]).isoformat() if stamp[:10].isascii() else None
+    except ValueError:
+        return None

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPush
 
 from hipdesk.actions import exports
 from hipdesk.actions.editing import SessionEditor
+from hipdesk.exchange.fhir_errors import FhirExportError
 from hipdesk.exchange.safe_write import ExportError
 from hipdesk.report.export import PAGE_SIZE_SETTING, AssessFn, AssessmentUnavailable, default_file_name, page_size_from
 from hipdesk.session import Session
@@ -94,6 +95,9 @@ class SessionExporter(QObject):
             return False
         except AssessmentUnavailable as error:
             self.ctx.inform(self.dialog_parent, "Could not make the report", str(error).capitalize())
+            return False
+        except FhirExportError as error:
+            self.ctx.inform(self.dialog_parent, "Could not save", f"{str(error).capitalize()}\nNothing was written.")
             return False
         self.ctx.store.set_setting(FOLDER_SETTING, str(path.parent))
         self.status.emit(f"Saved: {path}")
