@@ -20,9 +20,9 @@ from hipdesk.content import vocab
 from hipdesk.content.body_sites import BodySites, load_body_sites, readable_id
 from hipdesk.content.branching import effective_answers
 from hipdesk.content.questionnaire import Condition, Item, Questionnaire
+from hipdesk.exchange.fhir_check import FhirOutputInvalid, check_bundle
 from hipdesk.exchange.fhir_errors import FhirExportError
 from hipdesk.exchange.fhir_units import SECONDS, distance_quantity, ucum_coding, unit_options
-from hipdesk.exchange.fhir_check import FhirOutputInvalid, check_bundle
 from hipdesk.session import EXAM_OUTCOMES, SIDES, Session
 
 SNOMED = "http://snomed.info/sct"

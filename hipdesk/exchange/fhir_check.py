@@ -59,7 +59,7 @@ def _check_answer(answer: dict[str, Any], where: str) -> None:
         if key == "valueDecimal" and not (_is_number(value) and math.isfinite(value)):
             raise FhirOutputInvalid(f"{where}.valueDecimal: not a finite number")
         if key == "valueQuantity":
-            number = value.get("value") if isinstance(value, dict) else None
+            number: Any = value.get("value") if isinstance(value, dict) else None
             if not (_is_number(number) and math.isfinite(number)):
                 raise FhirOutputInvalid(f"{where}.valueQuantity.value: not a finite number")
         if key == "valueInteger" and not (_is_number(value) and isinstance(value, int) and
