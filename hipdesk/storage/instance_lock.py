@@ -2,6 +2,10 @@
 
 The lock belongs to the process, so the system drops it when HipDesk ends in any way (even when killed);
 a stale lock file never blocks the next start. The file also says whether the last run ended cleanly.
+
+The lock is on the real file, whatever path leads to it: the lock file sits beside the path with
+symlinks and `..` resolved, and a second lock, named by the file's device and inode, in this user's
+lock folder catches hard links (two names of one file in different folders).
 """
 
 from __future__ import annotations
@@ -15,12 +19,23 @@ RUNNING = b"running\n"
 CLOSED = b"closed\n"
 
 
+def lock_folder() -> Path:
+    """This user's folder for the locks by device and inode (the runtime folder when there is one)."""
+    runtime = os.environ.get("XDG_RUNTIME_DIR")
+    if runtime and os.path.isdir(runtime):
+        return Path(runtime) / "hipdesk-locks"
+    return Path.home() / ".cache" / "hipdesk" / "locks"
+
+
 class InstanceLock:
     """The GUI's claim on one database. `acquire()` is False when another copy holds it."""
 
     def __init__(self, db_path: Path) -> None:
-        self.path = Path(f"{db_path}.lock")
+        self.db_path = Path(os.path.realpath(Path(db_path).expanduser()))
+        self.path = Path(f"{self.db_path}.lock")
         self._fd: int | None = None
+        self._inode_fd: int | None = None
+        self._inode_path = Path()
         #: True when the previous run did not end cleanly (crash, kill, power cut): check the file fully.
         self.previous_exit_unclean = False
 
@@ -31,7 +46,12 @@ class InstanceLock:
         if not _try_lock(fd):
             os.close(fd)
             return False
-        self._fd = fd
+        inode_fd = self._lock_inode()
+        if inode_fd == -1:  # the same file is open under another name
+            _unlock(fd)
+            os.close(fd)
+            return False
+        self._fd, self._inode_fd = fd, inode_fd
         os.lseek(fd, 0, os.SEEK_SET)
         self.previous_exit_unclean = os.read(fd, 64) == RUNNING
         self._write(RUNNING)
@@ -46,6 +66,43 @@ class InstanceLock:
         _unlock(self._fd)
         os.close(self._fd)
         self._fd = None
+        if self._inode_fd is not None:
+            with contextlib.suppress(OSError):
+                self._inode_path.unlink()  # removed while still locked (see _lock_inode)
+            _unlock(self._inode_fd)
+            os.close(self._inode_fd)
+            self._inode_fd = None
+
+    def _lock_inode(self) -> int | None:
+        """Lock `<device>-<inode>.lock` in the user's lock folder: the fd, -1 when taken, None when not possible.
+
+        Not possible (no file yet, so no hard link to it either; no lock folder): the lock beside the
+        file still holds. The lock file is removed on release, so a lock held on a file just removed
+        by the last holder is given up and taken again on the new one.
+        """
+        try:
+            info = os.stat(self.db_path)
+            folder = lock_folder()
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        except OSError:
+            return None
+        self._inode_path = folder / f"{info.st_dev}-{info.st_ino}.lock"
+        for _attempt in range(5):
+            try:
+                fd = os.open(self._inode_path, os.O_RDWR | os.O_CREAT, 0o600)
+            except OSError:
+                return None
+            if not _try_lock(fd):
+                os.close(fd)
+                return -1
+            try:
+                if os.fstat(fd).st_ino == os.stat(self._inode_path).st_ino:
+                    return fd
+            except FileNotFoundError:
+                pass
+            _unlock(fd)  # the file was removed by the holder that just let go: try its successor
+            os.close(fd)
+        return None
 
     @property
     def held(self) -> bool:
