@@ -1,6 +1,6 @@
 """Kiosk screens for the staff PIN: choosing it at the first kiosk start, and typing it to reach the staff view.
 
-The screens only collect digits; `hipdesk.storage.staff_pin.StaffPin` decides (format, hash, waiting after wrong PINs).
+The screens only collect what is typed; `hipdesk.storage.staff_pin.StaffPin` decides (format, hash, waiting after wrong PINs).
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from hipdesk.content.kiosk_text import KioskText
-from hipdesk.storage.staff_pin import PinError, StaffPin, check_pin_format
+from hipdesk.storage.staff_pin import MAX_LENGTH, PinError, StaffPin, check_pin_format
 
 
 def _pin_field(name: str, accessible: str) -> QLineEdit:
@@ -17,9 +17,10 @@ def _pin_field(name: str, accessible: str) -> QLineEdit:
     field.setObjectName(name)
     field.setAccessibleName(accessible)
     field.setEchoMode(QLineEdit.EchoMode.Password)
-    field.setMaxLength(12)
-    field.setMaximumWidth(220)
-    field.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly | Qt.InputMethodHint.ImhSensitiveData)
+    field.setMaxLength(MAX_LENGTH)
+    field.setMaximumWidth(320)
+    # Digits or a passphrase: no digits-only keyboard. Nothing typed here is predicted or remembered.
+    field.setInputMethodHints(Qt.InputMethodHint.ImhSensitiveData | Qt.InputMethodHint.ImhNoPredictiveText)
     return field
 
 
@@ -84,7 +85,7 @@ class PinSetupScreen(_PinScreen):
         self.box.addLayout(row)
 
     def submit(self) -> None:
-        """Store the PIN if both fields agree and it is 4-12 digits; else say why."""
+        """Store the PIN if both fields agree and it is 6+ digits or a passphrase; else say why."""
         first, second = self.first.text(), self.second.text()
         self.first.clear()
         self.second.clear()
