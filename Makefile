@@ -45,7 +45,7 @@ test: $(TESTSTAMP) $(FHIRSTAMP)
 	$(BIN)/python -m pytest
 
 bench: $(TESTSTAMP)
-	@for script in benchmarks/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+	$(BIN)/python scripts/bench.py
 
 bundle: $(TESTSTAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test,bundle]'

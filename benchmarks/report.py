@@ -8,10 +8,15 @@ from __future__ import annotations
 
 import argparse
 import statistics
+import sys
 import time
+from pathlib import Path
 
 from hipdesk.content.questionnaire import load_questionnaire
 from hipdesk.report import ReportRenderer, default_figure, samples
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _table import row  # noqa: E402
 
 TARGET_MS = 300.0
 
@@ -37,6 +42,7 @@ def main() -> int:
     print(f"report PDF (maximal session, {len(data)} bytes, {args.page_size}): first {first_ms:.0f} ms incl. "
           f"loading; median {median:.0f} ms, min {min(times):.0f}, max {max(times):.0f} over {len(times)} runs; "
           f"target ≤ {TARGET_MS:.0f} ms: {'OK' if median <= TARGET_MS else 'OVER'}")
+    row("report PDF, maximal session (warm median)", f"≤ {TARGET_MS:.0f} ms", f"{median:.0f} ms", median / TARGET_MS)
     return 0 if median <= TARGET_MS else 1
 
 

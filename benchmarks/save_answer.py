@@ -11,6 +11,9 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _table import row  # noqa: E402
+
 from hipdesk.actions.editing import SessionEditor
 from hipdesk.content.questionnaire import load_questionnaire
 from hipdesk.storage.store import SessionStore
@@ -34,6 +37,8 @@ def main() -> int:
     times.sort()
     print(f"answers saved:  {len(times)}")
     print(f"median:         {statistics.median(times) * 1000:.3f} ms (target <= 2 ms)")
+    median = statistics.median(times) * 1000
+    row("save one answer (median)", "≤ 2 ms", f"{median:.3f} ms", median / 2)
     print(f"95th percentile: {times[int(len(times) * 0.95)] * 1000:.3f} ms")
     return 0
 

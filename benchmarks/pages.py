@@ -1,0 +1,126 @@
+"""Every Next and Back of the wizard, first visits included: median ms per step over fresh processes.
+
+    .venv/bin/python benchmarks/pages.py [RUNS]      (default 7 fresh processes per scenario)
+
+Two scenarios, each in new processes so that first visits (page built, modules imported) are counted:
+"new" fills only the required answers on the way; "full" opens a session with every answer (clinician at the
+clinic: the whole examination checklist). Each process goes Next from Start to Summary, Back to Start, and
+Next to Summary again. A step is timed from the call to the page on screen with the event queue drained
+(layout and paint included). Target: every step ≤ 50 ms median.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(1, str(Path(__file__).resolve().parents[1]))
+
+from _table import row  # noqa: E402
+
+TARGET_MS = 50.0
+REQUIRED = {"about": {"age": "45", "sex": "female", "painful_side": "right"},
+            "training": {"distance_unit": "km"},
+            "pain": {"bear_weight": "painful", "pain_now": "3", "pain_worst": "7"}}
+
+
+def measure(scenario: str, db: Path) -> dict[str, float]:
+    """In this (fresh) process: drive the window through every step and time each one in ms."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QAbstractButton, QApplication
+
+    from hipdesk.content.questionnaire import load_questionnaire
+    from hipdesk.storage.store import SessionStore
+    from hipdesk.ui.main_window import MainWindow
+
+    app = QApplication(sys.argv[:1])
+    window = MainWindow(load_questionnaire(), SessionStore(db))
+    window.show()
+    app.processEvents()
+    wizard = window.wizard
+    full = scenario == "full"
+    for item, option in (("filled_by", "clinician" if full else "patient"), ("setting", "clinic" if full else "home")):
+        button = window.findChild(QAbstractButton, f"{item}__{option}")
+        assert button is not None, f"no button {item}__{option}"
+        button.click()
+    app.processEvents()
+    ids = [page.id for page in wizard.content_pages]
+    times: dict[str, float] = {}
+
+    def step(name: str, move) -> None:  # type: ignore[no-untyped-def]
+        start = time.perf_counter()
+        moved = move()
+        app.processEvents()
+        times[name] = (time.perf_counter() - start) * 1000
+        assert moved is not False, f"{name}: refused on {wizard.current_page_id()}"
+
+    if full:
+        from hipdesk.report import samples
+
+        assert wizard.next()  # the session is created by the first Next; timed in the "new" scenario
+        wizard.back()
+        app.processEvents()
+        editor = wizard.editor
+        assert editor is not None
+        typical = samples.typical_session()
+        for item_id, value in typical.answers.items():
+            if item_id not in ("filled_by", "setting"):
+                editor.set_answer(item_id, value)
+        for mark in typical.regions.values():
+            editor.set_region(mark.region, mark.side, mark.intensity)
+        for result in typical.exam.values():
+            editor.set_exam(result)
+        app.processEvents()
+    for visit in ("first", "again"):
+        for index in range(len(ids) - 1):
+            if not full and visit == "first":
+                editor = wizard.editor
+                for item_id, value in REQUIRED.get(ids[index], {}).items():
+                    assert editor is not None
+                    editor.set_answer(item_id, value)
+            step(f"Next {ids[index]} → {ids[index + 1]} ({visit})", wizard.next)
+        if visit == "first":
+            for index in range(len(ids) - 1, 0, -1):
+                step(f"Back {ids[index]} → {ids[index - 1]}", wizard.back)
+    assert wizard.current_page_id() == "summary"
+    return times
+
+
+def main() -> int:
+    """Run each scenario in fresh processes; print every step's median and the table rows."""
+    if len(sys.argv) > 2 and sys.argv[1] == "--measure":
+        print(json.dumps(measure(sys.argv[2], Path(sys.argv[3]))))
+        return 0
+    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 7
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # byte-code cached, as on an installed copy
+    worst: list[tuple[float, str]] = []
+    with tempfile.TemporaryDirectory() as folder:
+        for scenario in ("new", "full"):
+            samples: list[dict[str, float]] = []
+            for number in range(runs + 1):
+                db = Path(folder) / f"{scenario}-{number}.db"
+                out = subprocess.run([sys.executable, __file__, "--measure", scenario, str(db)], env=env,
+                                     capture_output=True, text=True, check=True)
+                if number:  # the first run warms the file cache and writes byte-code; not counted
+                    samples.append(json.loads(out.stdout.strip().splitlines()[-1]))
+            print(f"-- {scenario} session: median of {runs} fresh processes, ms")
+            for name in samples[0]:
+                median = statistics.median(s[name] for s in samples)
+                print(f"   {name:42s} {median:7.1f}  (max {max(s[name] for s in samples):6.1f})")
+                worst.append((median, f"{scenario}: {name}"))
+    slowest, where = max(worst)
+    print(f"slowest step: {where}, {slowest:.1f} ms median (target ≤ {TARGET_MS:.0f} ms)")
+    row("slowest Next/Back step (median)", f"≤ {TARGET_MS:.0f} ms", f"{slowest:.1f} ms ({where})", slowest / TARGET_MS)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
