@@ -6,13 +6,17 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from hipdesk.assessment.model import Assessment
 from hipdesk.content.questionnaire import Questionnaire
-from hipdesk.library.trends import PersonTrend
-from hipdesk.report.renderer import PAGE_SIZES, PageSize, ReportRenderer, default_figure
 from hipdesk.session import Session
+
+if TYPE_CHECKING:
+    from hipdesk.library.trends import PersonTrend
+
+#: The paper sizes (the renderer's PAGE_SIZES keys); spelt here so that this module loads without reportlab.
+PageSize = Literal["A4", "Letter"]
 
 AssessFn = Callable[[Questionnaire, Session], Assessment]
 #: Store setting that holds the preferred paper size ("A4" or "Letter").
@@ -46,6 +50,8 @@ def report_pdf(
     **options: Any,
 ) -> bytes:
     """Assess the session and render its report to PDF bytes (with the person's trend when given)."""
+    from hipdesk.report.renderer import PAGE_SIZES, ReportRenderer, default_figure  # reportlab: loaded on first report
+
     assessment = (assess or engine_assess())(questionnaire, session)
     options.setdefault("figure", default_figure())
     renderer = ReportRenderer(questionnaire, page_size=page_size if page_size in PAGE_SIZES else "A4", **options)

@@ -155,10 +155,11 @@ class ExamPage(WizardPage):
             self._drop("clinician")  # outside a clinic no clinician test exists on the page at all
 
     def _rebuild(self, painful: set[str]) -> None:
-        """Side labels say which side hurts: rebuild the lists when the answer changes."""
+        """Side labels say which side hurts: relabel the built lists in place when the answer changes."""
         self.painful = painful
-        for mode in list(self.checklists):
-            self._drop(mode)
+        for checklist in self.checklists.values():
+            for block in checklist.blocks.values():
+                block.set_painful(painful)
 
     def _drop(self, mode: ExamMode) -> None:
         checklist = self.checklists.pop(mode, None)

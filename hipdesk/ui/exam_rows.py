@@ -57,6 +57,7 @@ class SideRow(QWidget):
         self.results_box = QWidget()
         results_layout = QHBoxLayout(self.results_box)
         results_layout.setContentsMargins(0, 0, 0, 0)
+        self.labels = labels
         for outcome in EXAM_OUTCOMES:
             button = QRadioButton(labels[outcome])
             button.setObjectName(f"{test.id}__{key}__{outcome}")
@@ -98,6 +99,15 @@ class SideRow(QWidget):
             line.insertSpacing(0, self.side_label.minimumWidth() + line.spacing())
         outer.addLayout(line)
         self._update_pain_enabled()
+
+    def set_side_text(self, side_text: str) -> None:
+        """Rename the side (it gains or loses the painful-side mark) in place, accessible names included."""
+        if self.side_label.text() == side_text:
+            return
+        self.side_label.setText(side_text)
+        for outcome, button in self.buttons.items():
+            button.setAccessibleName(f"{side_text}: {self.labels[outcome]}")
+        self.pain.setAccessibleName(f"{side_text}: {self.pain_label.text()}")
 
     def _pain_changed(self, _index: int) -> None:
         if not self._showing:
@@ -206,13 +216,8 @@ class TestBlock(QFrame):
             question.setWordWrap(True)
             layout.addWidget(question)
 
-        side_names = texts.home_side_labels if home else texts.side_labels
         self.rows: dict[str, SideRow] = {}
-        keys: list[tuple[str, str]]
-        if test.per_side:
-            keys = [(side, side_names[side] + (f" {texts.painful_side_mark}" if side in painful else "")) for side in SIDES]
-        else:
-            keys = [("both", texts.both_sides)]
+        keys = [(side, self._side_text(side, painful)) for side in SIDES] if test.per_side else [("both", texts.both_sides)]
         for key, text in keys:
             row = SideRow(test, key, text, mode, texts, clock, beep)
             row.edited.connect(lambda kind, k=key: self._row_edited(k, kind))
@@ -225,6 +230,16 @@ class TestBlock(QFrame):
         self.stop_label.setStyleSheet(STOP_STYLE)
         self.stop_label.hide()
         layout.addWidget(self.stop_label)
+
+    def _side_text(self, side: str, painful: set[str]) -> str:
+        names = self.texts.home_side_labels if self.mode == "home" else self.texts.side_labels
+        return names[side] + (f" {self.texts.painful_side_mark}" if side in painful else "")
+
+    def set_painful(self, painful: set[str]) -> None:
+        """Mark which side hurts, in place (the answer can change after the block was built)."""
+        if self.test.per_side:
+            for side, row in self.rows.items():
+                row.set_side_text(self._side_text(side, painful))
 
     def _details_html(self, home: bool) -> str:
         test, texts = self.test, self.texts

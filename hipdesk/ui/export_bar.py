@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from hipdesk.actions import exports
@@ -18,10 +18,13 @@ from hipdesk.report.export import PAGE_SIZE_SETTING, AssessFn, AssessmentUnavail
 from hipdesk.session import Session
 from hipdesk.ui.context import UiContext
 
+if TYPE_CHECKING:  # Qt's print support loads on the first print, not with the summary page
+    from PySide6.QtPrintSupport import QPrinter
+
 #: (parent, title, proposed path, filter) -> the chosen path, or "" when cancelled.
 SaveDialog = Callable[[QWidget | None, str, str, str], str]
 #: (parent, printer) -> True when the person chose to print.
-PrintDialog = Callable[[QWidget | None, QPrinter], bool]
+PrintDialog = Callable[[QWidget | None, "QPrinter"], bool]
 
 FOLDER_SETTING = "export.folder"
 
@@ -34,6 +37,8 @@ def ask_save_path(parent: QWidget | None, title: str, proposed: str, file_filter
 
 def ask_print(parent: QWidget | None, printer: QPrinter) -> bool:
     """Qt's print dialog; tests replace it."""
+    from PySide6.QtPrintSupport import QPrintDialog
+
     return QPrintDialog(printer, parent).exec() == QPrintDialog.DialogCode.Accepted
 
 
@@ -120,6 +125,8 @@ class SessionExporter(QObject):
 
     def print_report(self, session: Session) -> bool:
         """Show the print dialog, then print the report's pages."""
+        from PySide6.QtPrintSupport import QPrinter
+
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         if not self.print_dialog(self.dialog_parent, printer):
             return False

@@ -39,6 +39,9 @@ class WizardPage(QWidget):
         """Show this session (or nothing)."""
         self.editor = editor
 
+    def prepare(self) -> None:
+        """Built ahead, still hidden: do now what `entered()` would do first (the wizard calls it when idle)."""
+
     def entered(self) -> None:
         """The page has just been shown."""
 

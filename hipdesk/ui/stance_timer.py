@@ -137,7 +137,8 @@ class StanceTimer(QWidget):
         """Show a stored time held (None: not timed yet) without emitting anything."""
         self.abort()
         self.held_s = held_s
-        self.display.setStyleSheet("")
+        if self.display.styleSheet():  # a style sheet re-polishes even when unchanged: only clear a set one
+            self.display.setStyleSheet("")
         self.display.setText(self.texts.timer_ready.format(target=int(self.target_s)))
         if held_s is None:
             self.result_label.setText(self.texts.timer_not_started)

@@ -1,13 +1,18 @@
 """The summary step: triage, danger signs, possible causes with their reasons, advice and cautions.
 
-Everything shown comes from `assess()` and the wording file; this page only lays it out.
+Everything shown comes from `assess()` and the wording file; this page only lays it out. The widgets are
+built once and updated in place (a label's text is set only when it changes); the assessment is
+recomputed only when the session changed since it was last shown.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
+from typing import Generic, TypeVar
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from hipdesk.actions.editing import SessionEditor
@@ -20,8 +25,10 @@ from hipdesk.ui.export_bar import ExportBar
 from hipdesk.ui.page_base import WizardPage
 from hipdesk.ui.red_flag_banner import LEVEL_COLOUR
 
+W = TypeVar("W", bound=QWidget)
 
-def _label(html: str, name: str = "", accessible: str = "") -> QLabel:
+
+def _label(html: str = "", name: str = "", accessible: str = "") -> QLabel:
     label = QLabel(html)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.RichText)
@@ -41,19 +48,83 @@ def _evidence(entries: list[Evidence], nothing: str) -> str:
     return _bullets([e.text for e in entries]) if entries else f"<i>{escape(nothing)}</i>"
 
 
+def _set_style(widget: QWidget, sheet: str) -> None:
+    """A style sheet costs a re-polish: set it only when it differs."""
+    if widget.styleSheet() != sheet:
+        widget.setStyleSheet(sheet)
+
+
+class _Pool(Generic[W]):
+    """Widgets of one kind in a column, made when first needed and reused; those not needed are hidden."""
+
+    def __init__(self, parent_layout: QVBoxLayout, make: Callable[[], W]) -> None:
+        self.holder = QWidget()
+        self.layout = QVBoxLayout(self.holder)
+        self.layout.setContentsMargins(0, 0, 0, 0)
+        self.layout.setSpacing(10)
+        parent_layout.addWidget(self.holder)
+        self.make = make
+        self.widgets: list[W] = []
+
+    def take(self, count: int) -> list[W]:
+        """The first `count` widgets, shown; the others hidden."""
+        while len(self.widgets) < count:
+            widget = self.make()
+            self.layout.addWidget(widget)
+            self.widgets.append(widget)
+        for number, widget in enumerate(self.widgets):
+            widget.setVisible(number < count)
+        self.holder.setVisible(count > 0)  # an empty column takes no room at all
+        return self.widgets[:count]
+
+
+class _CauseBox(QFrame):
+    """One possible cause: its rank and name, what points towards it and what points away."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        grid = QGridLayout(self)
+        grid.setContentsMargins(10, 6, 10, 6)
+        grid.setHorizontalSpacing(18)
+        self.name = _label(name="causeName")
+        self.towards = _label(name="pointsTowards")
+        self.away = _label(name="pointsAway")
+        self.towards.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.away.setAlignment(Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.name, 0, 0, 1, 2)
+        grid.addWidget(self.towards, 1, 0)
+        grid.addWidget(self.away, 1, 1)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+
+
+class _FlagBox(QFrame):
+    """One raised danger sign: title, what to do, and the answers that raised it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        self.text = _label()
+        layout.addWidget(self.text)
+
+
 class SummaryPage(WizardPage):
-    """Page 9: the assessment of the session, recomputed each time the page is shown."""
+    """Page 9: the assessment of the session, recomputed when the page is shown after a change."""
 
     def __init__(self, page: Page, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(page, ctx, parent)
         self.wording: SummaryWording = summary_wording()
         self.assessment: Assessment | None = None
+        self._stale = True
         self.body = QWidget()
         self.body.setObjectName("summaryBody")
         self.sections = QVBoxLayout(self.body)
         self.sections.setContentsMargins(0, 0, 0, 0)
         self.sections.setSpacing(10)
         self.body.setMaximumWidth(1200)  # very long lines are hard to read on wide screens
+        self._build()
+        self.body.hide()  # until there is a session to show
         self.layout_.addWidget(self.body)
         self.layout_.addStretch(1)
         # Save PDF, print, FHIR and answers file; hidden in kiosk mode (exports are for staff).
@@ -61,121 +132,136 @@ class SummaryPage(WizardPage):
         self.export_bar.setVisible(not ctx.kiosk)
         self.layout_.addWidget(self.export_bar)
 
+    # -- building (once) ----------------------------------------------------------------------------
+    def _build(self) -> None:
+        h = self.wording.headings
+        self.triage_box = QFrame()
+        self.triage_box.setObjectName("triageBanner")
+        triage_layout = QVBoxLayout(self.triage_box)
+        triage_layout.setContentsMargins(12, 8, 12, 8)
+        self.triage_title = _label(name="triageTitle")
+        self.triage_title.setStyleSheet("font-size: 15pt;")
+        self.triage_text = _label(name="triageText")
+        triage_layout.addWidget(self.triage_title)
+        triage_layout.addWidget(self.triage_text)
+        self.sections.addWidget(self.triage_box)
+        self.disclaimer = _label(name="disclaimerLabel")
+        self.sections.addWidget(self.disclaimer)
+        self.headings: dict[str, QLabel] = {}
+
+        self._heading("red_flags")
+        self.flags: _Pool[_FlagBox] = _Pool(self.sections, _FlagBox)
+        self._heading("see_clinician")
+        self.reasons: _Pool[QLabel] = _Pool(self.sections, _label)
+        self._heading("causes")
+        self.causes_intro = self._text("causesIntro", escape(h["causes_intro"]))
+        self.no_causes = self._text("noCauses", escape(h["no_causes"]))
+        self.causes: _Pool[_CauseBox] = _Pool(self.sections, _CauseBox)
+        self._heading("training")
+        self.training = self._text("trainingNote")
+        self._heading("advice")
+        self.advice = self._text("adviceList")
+        self._heading("cautions")
+        self.cautions = self._text("cautionList")
+        self._heading("risk_factors")
+        self.risk_factors = self._text("riskFactorList")
+
+    def _heading(self, key: str) -> None:
+        heading = _label(f"<b>{escape(self.wording.headings[key])}</b>", f"heading_{key}")
+        heading.setStyleSheet("font-size: 13pt; margin-top: 6px;")
+        self.headings[key] = heading
+        self.sections.addWidget(heading)
+
+    def _text(self, name: str, html: str = "") -> QLabel:
+        label = _label(html, name)
+        self.sections.addWidget(label)
+        return label
+
     # -- WizardPage -------------------------------------------------------------------------------
     def bind(self, editor: SessionEditor | None) -> None:
         super().bind(editor)
-        self.refresh()
+        if editor is not None:
+            editor.subscribe(lambda _kind, _key: self._changed(editor))
+        self._stale = True
+        if editor is None or self.isVisible():
+            self.refresh()
+
+    def prepare(self) -> None:
+        if self._stale:
+            self.refresh()
 
     def entered(self) -> None:
-        self.refresh()
+        if self._stale:
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Shown by the wizard or a test: bring a stale summary up to date first."""
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)
+
+    def _changed(self, editor: SessionEditor) -> None:
+        if editor is self.editor:
+            self._stale = True
 
     # -- content ----------------------------------------------------------------------------------
     def refresh(self) -> None:
         """Recompute the assessment and show it (or nothing when no session is open)."""
-        self._clear()
+        self._stale = False
         if self.editor is None:
             self.assessment = None
+            self.body.hide()
             return
         self.assessment = assess(self.ctx.questionnaire, self.editor.session)
         self._show(self.assessment)
-
-    def _clear(self) -> None:
-        while self.sections.count():
-            entry = self.sections.takeAt(0)
-            widget = entry.widget() if entry is not None else None
-            if widget is not None:
-                widget.setParent(None)  # out of the tree at once, so nothing stale is shown or found
-                widget.deleteLater()
-
-    def _add(self, widget: QWidget) -> None:
-        self.sections.addWidget(widget)
-        widget.show()  # a child added to a shown page stays hidden until the next event loop turn otherwise
-
-    def _heading(self, key: str) -> None:
-        text = self.wording.headings[key]
-        heading = _label(f"<b>{escape(text)}</b>", f"heading_{key}")
-        heading.setStyleSheet("font-size: 13pt; margin-top: 6px;")
-        self._add(heading)
+        self.body.show()
 
     def _show(self, result: Assessment) -> None:
         h = self.wording.headings
-        self._add(self._triage_banner(result))
-        self._add(_label(f"<i>{escape(result.disclaimer)}</i>", "disclaimerLabel"))
-        if result.red_flags:
-            self._heading("red_flags")
-            for flag in result.red_flags:
-                self._add(self._flag_box(flag, h["because"]))
-        if result.see_clinician:
-            self._heading("see_clinician")
-            for reason in result.see_clinician:
-                because = "; ".join(e.text for e in reason.because)
-                self._add(_label(f"<b>{escape(reason.title)}</b>: {escape(because)}", f"reason_{reason.id}"))
-        self._heading("causes")
-        self._add(_label(escape(h["causes_intro"]), "causesIntro"))
-        if not result.causes:
-            self._add(_label(escape(h["no_causes"]), "noCauses"))
-        for rank, cause in enumerate(result.causes, start=1):
-            self._add(self._cause_box(rank, cause))
-        if result.training_note:
-            self._heading("training")
-            self._add(_label(escape(result.training_note), "trainingNote"))
-        self._heading("advice")
-        self._add(_label(_bullets(result.advice), "adviceList"))
-        self._heading("cautions")
-        self._add(_label(_bullets(result.cautions), "cautionList"))
-        if result.risk_factors:
-            self._heading("risk_factors")
-            self._add(_label(_bullets(result.risk_factors), "riskFactorList"))
+        self._show_triage(result)
+        self.disclaimer.setText(f"<i>{escape(result.disclaimer)}</i>")
+        self.headings["red_flags"].setVisible(bool(result.red_flags))
+        for flag_box, flag in zip(self.flags.take(len(result.red_flags)), result.red_flags, strict=True):
+            self._show_flag(flag_box, flag, h["because"])
+        self.headings["see_clinician"].setVisible(bool(result.see_clinician))
+        for label, reason in zip(self.reasons.take(len(result.see_clinician)), result.see_clinician, strict=True):
+            because = "; ".join(e.text for e in reason.because)
+            label.setObjectName(f"reason_{reason.id}")
+            label.setText(f"<b>{escape(reason.title)}</b>: {escape(because)}")
+        self.no_causes.setVisible(not result.causes)
+        for rank, (box, cause) in enumerate(zip(self.causes.take(len(result.causes)), result.causes, strict=True), 1):
+            self._show_cause(box, rank, cause)
+        self.headings["training"].setVisible(bool(result.training_note))
+        self.training.setVisible(bool(result.training_note))
+        self.training.setText(escape(result.training_note or ""))
+        self.advice.setText(_bullets(result.advice))
+        self.cautions.setText(_bullets(result.cautions))
+        self.headings["risk_factors"].setVisible(bool(result.risk_factors))
+        self.risk_factors.setVisible(bool(result.risk_factors))
+        self.risk_factors.setText(_bullets(result.risk_factors))
 
-    def _triage_banner(self, result: Assessment) -> QFrame:
+    def _show_triage(self, result: Assessment) -> None:
         wording = self.wording.triage[result.triage]
-        box = QFrame()
-        box.setObjectName("triageBanner")
         colour = LEVEL_COLOUR.get(result.triage, "#8b0000")
-        box.setStyleSheet(f"#triageBanner {{ background: {colour}; border-radius: 4px; }} QLabel {{ color: white; }}")
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(12, 8, 12, 8)
-        title = _label(f"<b>{escape(wording.title)}</b>", "triageTitle")
-        title.setStyleSheet("font-size: 15pt;")
-        layout.addWidget(title)
-        layout.addWidget(_label(escape(wording.text), "triageText"))
-        box.setAccessibleName(f"{wording.title}. {wording.text}")
-        return box
+        _set_style(self.triage_box,
+                   f"#triageBanner {{ background: {colour}; border-radius: 4px; }} QLabel {{ color: white; }}")
+        self.triage_title.setText(f"<b>{escape(wording.title)}</b>")
+        self.triage_text.setText(escape(wording.text))
+        self.triage_box.setAccessibleName(f"{wording.title}. {wording.text}")
 
-    def _flag_box(self, flag: RedFlag, because: str) -> QFrame:
-        box = QFrame()
+    def _show_flag(self, box: _FlagBox, flag: RedFlag, because: str) -> None:
         box.setObjectName(f"flag_{flag.id}")
         colour = LEVEL_COLOUR.get(flag.level, "#8b0000")
-        box.setStyleSheet(f"#flag_{flag.id} {{ border-left: 5px solid {colour}; background: #fff5f2; }}")
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(10, 6, 10, 6)
+        _set_style(box, f"#flag_{flag.id} {{ border-left: 5px solid {colour}; background: #fff5f2; }}")
         reasons = "; ".join(e.text for e in flag.because)
-        layout.addWidget(
-            _label(
-                f"<b>{escape(flag.title)}</b><br>{escape(flag.action)}<br>"
-                f"<span style='color:#444'>{escape(because)}: {escape(reasons)}</span>",
-                accessible=f"{flag.title}. {flag.action} {because}: {reasons}",
-            )
-        )
-        return box
+        box.text.setText(f"<b>{escape(flag.title)}</b><br>{escape(flag.action)}<br>"
+                         f"<span style='color:#444'>{escape(because)}: {escape(reasons)}</span>")
+        box.text.setAccessibleName(f"{flag.title}. {flag.action} {because}: {reasons}")
 
-    def _cause_box(self, rank: int, cause: CauseResult) -> QFrame:
+    def _show_cause(self, box: _CauseBox, rank: int, cause: CauseResult) -> None:
         h = self.wording.headings
-        box = QFrame()
         box.setObjectName(f"cause_{cause.id}")
-        box.setStyleSheet(f"#cause_{cause.id} {{ border: 1px solid #c9ced6; border-radius: 4px; }}")
-        grid = QGridLayout(box)
-        grid.setContentsMargins(10, 6, 10, 6)
-        grid.setHorizontalSpacing(18)
-        grid.addWidget(_label(f"<b>{rank}. {escape(cause.name)}</b>", "causeName"), 0, 0, 1, 2)
-        towards = _label(
-            f"<b>{escape(h['points_towards'])}</b><br>{_evidence(cause.points_towards, h['nothing'])}", "pointsTowards"
-        )
-        away = _label(f"<b>{escape(h['points_away'])}</b><br>{_evidence(cause.points_away, h['nothing'])}", "pointsAway")
-        towards.setAlignment(Qt.AlignmentFlag.AlignTop)
-        away.setAlignment(Qt.AlignmentFlag.AlignTop)
-        grid.addWidget(towards, 1, 0)
-        grid.addWidget(away, 1, 1)
-        grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(1, 2)
-        return box
+        _set_style(box, f"#cause_{cause.id} {{ border: 1px solid #c9ced6; border-radius: 4px; }}")
+        box.name.setText(f"<b>{rank}. {escape(cause.name)}</b>")
+        box.towards.setText(f"<b>{escape(h['points_towards'])}</b><br>{_evidence(cause.points_towards, h['nothing'])}")
+        box.away.setText(f"<b>{escape(h['points_away'])}</b><br>{_evidence(cause.points_away, h['nothing'])}")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -22,6 +22,9 @@ from hipdesk.ui.context import UiContext
 from hipdesk.ui.page_base import WizardPage
 from hipdesk.ui.red_flag_banner import RedFlagBanner
 from hipdesk.ui.text import escape
+
+#: After a page is shown and the person is reading it, the pages next to it are built (one per turn).
+BUILD_AHEAD_MS = 200
 
 
 def page_class(page: Page) -> type[WizardPage]:
@@ -48,7 +51,11 @@ def page_class(page: Page) -> type[WizardPage]:
 
 
 class AssessmentWizard(QWidget):
-    """Runs one session through the pages. Pages are built when first shown, to start fast."""
+    """Runs one session through the pages.
+
+    Only the first page is built at start-up; the neighbours of the page on screen are built while the person
+    reads it (BUILD_AHEAD_MS later, one page per event-loop turn), so that Next and Back find them ready.
+    """
 
     session_finished = Signal(int)
     page_changed = Signal(str)
@@ -98,6 +105,10 @@ class AssessmentWizard(QWidget):
         outer.addWidget(self.steps)
         outer.addLayout(right, 1)
         self.index = 0
+        self._ahead = QTimer(self)
+        self._ahead.setSingleShot(True)
+        self._ahead.setInterval(BUILD_AHEAD_MS)
+        self._ahead.timeout.connect(self._build_ahead)
         self._show(0)
 
     # -- pages ------------------------------------------------------------------------------------
@@ -124,6 +135,21 @@ class AssessmentWizard(QWidget):
             self.pages[index] = page
         return page
 
+    def _build_ahead(self) -> None:
+        """Build the next (then the previous) page if not yet built; come back for the other one."""
+        if not self.isVisible():  # closed or in the background: nobody will press Next soon
+            return
+        for index in (self.index + 1, self.index - 1):
+            if 0 <= index < len(self.pages) and self.pages[index] is None:
+                self.page_at(index).prepare()
+                # Drawn once off screen: style polish, layout and glyph caches are done now, not on the click.
+                scroll = self.stack.widget(index)
+                if scroll is not None:
+                    scroll.resize(self.stack.size())
+                    scroll.grab()
+                self._ahead.start()
+                return
+
     def current_page(self) -> WizardPage:
         """The page on screen."""
         return self.page_at(self.index)
@@ -144,6 +170,7 @@ class AssessmentWizard(QWidget):
                 self._not_saved(error)
         self._update_steps()
         self.page_changed.emit(self.content_pages[index].id)
+        self._ahead.start()
 
     def _update_steps(self) -> None:
         total = len(self.content_pages)

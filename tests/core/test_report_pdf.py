@@ -10,7 +10,8 @@ import pypdf
 import pytest
 from reportlab.graphics.shapes import Drawing, Rect
 
-from hipdesk.report import ReportRenderer, markup, samples
+from hipdesk.report import ReportRenderer, samples
+from hipdesk.report.markup import markup
 from hipdesk.session import RegionMark
 
 FIXED = dt.datetime(2026, 11, 25, 14, 30, tzinfo=dt.UTC)

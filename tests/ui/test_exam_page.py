@@ -265,3 +265,18 @@ def test_leaving_the_step_ends_a_running_countdown(qtbot, questionnaire, store, 
     wizard.back()
     assert not timer.is_running()
     assert store.load_session(session.id).exam == {}
+
+
+def test_a_new_painful_side_relabels_the_same_rows_and_keeps_their_entries(qtbot, questionnaire, store, clock,
+                                                                        beeps) -> None:
+    page, editor = _page(qtbot, questionnaire, store, clock, beeps,
+                         {"setting": "clinic", "filled_by": "clinician", "painful_side": "right"})
+    row = page.checklist().blocks["fadir"].rows["left"]
+    row.buttons["positive"].click()
+    assert "painful side" not in row.side_label.text()
+    editor.set_answer("painful_side", "left")
+    page.entered()
+    assert page.checklist().blocks["fadir"].rows["left"] is row  # updated in place, not built again
+    assert "painful side" in row.side_label.text() and "painful side" in row.buttons["positive"].accessibleName()
+    assert "painful side" not in page.checklist().blocks["fadir"].rows["right"].side_label.text()
+    assert row.result() == "positive"

@@ -75,3 +75,34 @@ def test_recomputed_on_entry_and_cleared_when_the_session_closes(qtbot, question
     assert "Emergency" in shown_text(page, "triageTitle")
     page.bind(None)
     assert page.findChild(QLabel, "triageTitle") is None or not page.findChild(QLabel, "triageTitle").isVisible()
+
+
+def test_updated_in_place_and_only_after_a_change(qtbot, questionnaire, store, monkeypatch) -> None:
+    page, editor = make_page(qtbot, questionnaire, store)
+    title = page.findChild(QLabel, "triageTitle")
+    calls = []
+    import hipdesk.ui.summary_page as summary_module
+
+    real = summary_module.assess
+    monkeypatch.setattr(summary_module, "assess", lambda q, s: calls.append(1) or real(q, s))
+    page.entered()
+    assert calls == []  # nothing changed since it was shown: no second assessment
+    editor.set_answer("rf_bladder_bowel", "yes")
+    page.entered()
+    assert calls == [1]
+    assert page.findChild(QLabel, "triageTitle") is title and "Emergency" in title.text()
+    assert page.findChild(QLabel, "heading_red_flags").isVisible()
+    editor.set_answer("rf_bladder_bowel", "no")
+    page.entered()
+    assert not page.findChild(QLabel, "heading_red_flags").isVisible()
+    assert "Danger signs" not in all_text(page)
+
+
+def test_the_summary_page_loads_without_the_pdf_or_print_stack() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys, hipdesk.ui.summary_page, hipdesk.ui.wizard; "
+            "print(sorted(m for m in sys.modules if m.startswith(('reportlab', 'PySide6.QtPrintSupport', 'pypdfium2'))))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
