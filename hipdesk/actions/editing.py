@@ -12,6 +12,7 @@ from hipdesk.content.branching import applicable_items, effective_answers, skipp
 from hipdesk.content.questionnaire import Questionnaire
 from hipdesk.content.validation import parse_answer
 from hipdesk.session import ExamResult, RegionMark, Session, Side
+from hipdesk.storage.settings import remembered_answer_setting
 from hipdesk.storage.store import SessionStore, StoreError
 
 Listener = Callable[[str, str], None]  # (what changed: "answer" | "region" | "exam" | "status", key)
@@ -72,7 +73,7 @@ class SessionEditor:
                 self.session.answers[item_id] = previous
             raise
         if item.remember and value is not None:
-            self.store.set_setting(f"default.{item_id}", value)
+            self.store.set_setting(remembered_answer_setting(item_id), value)
         self._notify("answer", item_id)
         return value
 

@@ -11,8 +11,9 @@ from hipdesk.content.questionnaire import Questionnaire
 from hipdesk.exchange import answers_file, fhir
 from hipdesk.exchange.safe_write import write_private_atomic
 from hipdesk.library.trends import report_trend
-from hipdesk.report.export import PAGE_SIZE_SETTING, AssessFn, PageSize, page_size_from, report_pdf
+from hipdesk.report.export import AssessFn, PageSize, page_size_from, report_pdf
 from hipdesk.session import Session
+from hipdesk.storage.settings import PAGE_SIZE_SETTING
 from hipdesk.storage.store import SessionStore
 
 

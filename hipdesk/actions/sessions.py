@@ -7,6 +7,7 @@ from hipdesk.content.questionnaire import Questionnaire
 from hipdesk.library import sessions as library
 from hipdesk.library.sessions import AssessFunction
 from hipdesk.session import Session
+from hipdesk.storage.settings import remembered_answer_setting
 from hipdesk.storage.store import SessionStore
 
 
@@ -14,7 +15,7 @@ def new_session_answers(store: SessionStore, questionnaire: Questionnaire) -> di
     """What a new session starts with: remembered choices (items marked `remember`), else each item's default."""
     answers: dict[str, object] = {}
     for item in questionnaire.items():
-        value = store.get_setting(f"default.{item.id}") if item.remember else None
+        value = store.get_setting(remembered_answer_setting(item.id)) if item.remember else None
         if value is None:
             value = item.default
         if value is not None:

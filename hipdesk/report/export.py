@@ -19,8 +19,6 @@ if TYPE_CHECKING:
 PageSize = Literal["A4", "Letter"]
 
 AssessFn = Callable[[Questionnaire, Session], Assessment]
-#: Store setting that holds the preferred paper size ("A4" or "Letter").
-PAGE_SIZE_SETTING = "report.page_size"
 
 
 class AssessmentUnavailable(RuntimeError):

@@ -1,6 +1,18 @@
-"""Keys and defaults of the kiosk settings stored in the database (shared by start-up and the kiosk window)."""
+"""Every key of the settings table in one place, with its default where it has one.
+
+Settings live in the database beside the sessions (`SessionStore.get_setting` / `set_setting`).
+"""
 
 KIOSK_SETTING = "kiosk.enabled"  # on with --kiosk; off only when staff leave kiosk mode
 IDLE_SETTING = "kiosk.idle_minutes"
 DEFAULT_IDLE_MINUTES = 5
 WARNING_SECONDS = 30  # the countdown shown before an idle screen is cleared
+PIN_SETTING = "kiosk.staff_pin"  # salted scrypt hash of the staff PIN
+ATTEMPTS_SETTING = "kiosk.pin_attempts"  # failures and the time until which entry is locked
+PAGE_SIZE_SETTING = "report.page_size"  # "A4" or "Letter"
+FOLDER_SETTING = "export.folder"  # the folder the last export went to
+
+
+def remembered_answer_setting(item_id: str) -> str:
+    """The key that keeps a person's last answer to an item marked `remember` (the distance unit, say)."""
+    return f"default.{item_id}"

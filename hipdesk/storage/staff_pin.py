@@ -12,10 +12,9 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from hipdesk.storage.settings import ATTEMPTS_SETTING, PIN_SETTING
 from hipdesk.storage.store import SessionStore
 
-PIN_SETTING = "kiosk.staff_pin"
-ATTEMPTS_SETTING = "kiosk.pin_attempts"
 #: A PIN of digits has at least MIN_DIGITS; anything else is a passphrase of at least MIN_PASSPHRASE characters.
 MIN_DIGITS, MIN_PASSPHRASE, MAX_LENGTH = 6, 10, 128
 FREE_ATTEMPTS = 3  # typing slips are forgiven; from the fourth wrong PIN on, each doubles the wait

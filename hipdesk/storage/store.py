@@ -412,12 +412,7 @@ class SessionStore:
         rows = self.conn.execute(sql, (*params, limit)).fetchall()
         return [SessionInfo(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]) if r[5] else "") for r in rows]
 
-    def delete_session(self, session_id: int) -> None:
-        """Remove a session and everything in it."""
-        with self.transaction() as conn:
-            conn.execute("DELETE FROM sessions WHERE id = ?", (session_id,))
-
-    # -- settings ---------------------------------------------------------------------------------
+    # -- settings (keys: hipdesk.storage.settings) -----------------------------------------------
     def get_setting(self, key: str, default: Any = None) -> Any:
         """A stored preference, or `default`."""
         row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()

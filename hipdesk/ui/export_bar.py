@@ -14,8 +14,9 @@ from hipdesk.actions import exports
 from hipdesk.actions.editing import SessionEditor
 from hipdesk.exchange.fhir_errors import FhirExportError
 from hipdesk.exchange.safe_write import ExportError
-from hipdesk.report.export import PAGE_SIZE_SETTING, AssessFn, AssessmentUnavailable, default_file_name, page_size_from
+from hipdesk.report.export import AssessFn, AssessmentUnavailable, default_file_name, page_size_from
 from hipdesk.session import Session
+from hipdesk.storage.settings import FOLDER_SETTING, PAGE_SIZE_SETTING
 from hipdesk.ui.context import UiContext
 
 if TYPE_CHECKING:  # Qt's print support loads on the first print, not with the summary page
@@ -26,7 +27,6 @@ SaveDialog = Callable[[QWidget | None, str, str, str], str]
 #: (parent, printer) -> True when the person chose to print.
 PrintDialog = Callable[[QWidget | None, "QPrinter"], bool]
 
-FOLDER_SETTING = "export.folder"
 
 
 def ask_save_path(parent: QWidget | None, title: str, proposed: str, file_filter: str) -> str:

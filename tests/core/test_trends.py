@@ -97,7 +97,7 @@ def test_report_of_a_follow_up_shows_pain_over_time(store: SessionStore, questio
     text = " ".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(out.read_bytes())).pages)
     assert "Pain over time" in text and "2026-03-01" in text and "2026-03-15" in text
     single = tmp_path / "single.pdf"
-    store.delete_session(first)
+    library.delete_session(store, first)
     subprocess.run([sys.executable, "-m", "hipdesk", "--db", str(store.path), "report", "--session", str(last),
                     "-o", str(single)], check=True, timeout=120)
     text = " ".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(single.read_bytes())).pages)

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QAbstractButton, QCheckBox, QLabel, QLineEdit, QPl
 
 from hipdesk.content.questionnaire import Questionnaire
 from hipdesk.storage import logs, staff_pin
-from hipdesk.storage.settings import IDLE_SETTING, KIOSK_SETTING
-from hipdesk.storage.staff_pin import ATTEMPTS_SETTING, PIN_SETTING, StaffPin
+from hipdesk.storage.settings import ATTEMPTS_SETTING, IDLE_SETTING, KIOSK_SETTING, PIN_SETTING
+from hipdesk.storage.staff_pin import StaffPin
 from hipdesk.storage.store import SessionStore
 from hipdesk.ui.kiosk.window import KioskWindow
 
