@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from hipdesk.actions.editing import SessionEditor
 from hipdesk.content.questionnaire import Questionnaire
-from hipdesk.library import sessions as library
-from hipdesk.library.sessions import AssessFunction
 from hipdesk.session import Session
 from hipdesk.storage.settings import remembered_answer_setting
 from hipdesk.storage.store import SessionStore
+
+if TYPE_CHECKING:
+    from hipdesk.library.sessions import AssessFunction
 
 
 def new_session_answers(store: SessionStore, questionnaire: Questionnaire) -> dict[str, object]:
@@ -43,6 +46,8 @@ def leave_session(store: SessionStore, questionnaire: Questionnaire, session: Se
 
 def finish_session(editor: SessionEditor, assess: AssessFunction | None = None) -> None:
     """Mark the session complete and bring its library summary (person, pain, triage) up to date."""
+    from hipdesk.library import sessions as library  # the library (and msgspec) load when first needed: start-up time
+
     editor.finish()
     library.refresh_summary(editor.store, editor.questionnaire, editor.session_id, assess or _engine_assess())
 
@@ -55,4 +60,6 @@ def _engine_assess() -> AssessFunction:
 
 def delete_session(store: SessionStore, session_id: int) -> bool:
     """Erase a session (and its person when nothing else is theirs). False if old pages may linger in the log."""
+    from hipdesk.library import sessions as library
+
     return library.delete_session(store, session_id)
