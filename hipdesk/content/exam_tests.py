@@ -187,9 +187,21 @@ def default_mode(answers: Mapping[str, Any]) -> ExamMode:
     return "home"
 
 
-def may_use_clinician_mode(answers: Mapping[str, Any]) -> bool:
-    """A clinician may switch on every test only in a clinic: at home no one is prompted to hop."""
-    return answers.get("setting") == "clinic"
+def may_use_clinician_mode(answers: Mapping[str, Any], *, kiosk: bool = False, staff_unlocked: bool = False) -> bool:
+    """A clinician may switch on every test only in a clinic: at home no one is prompted to hop.
+
+    At a front-desk kiosk the patient at the desk never gets the clinician checklist; staff who opened the
+    session with the PIN do.
+    """
+    return answers.get("setting") == "clinic" and (not kiosk or staff_unlocked)
+
+
+def painful_sides(answers: Mapping[str, Any]) -> set[Side]:
+    """The side(s) the person said hurt (`painful_side`: left, right or both); empty when not answered."""
+    answer = answers.get("painful_side")
+    if answer == "both":
+        return {"left", "right"}
+    return {answer} if answer in ("left", "right") else set()
 
 
 def has_clinician_results(exam: Mapping[tuple[str, Side], Any]) -> bool:

@@ -21,6 +21,7 @@ from hipdesk.content.exam_tests import (
     load_exam_catalog,
     may_use_clinician_mode,
     must_stop,
+    painful_sides,
     result_from_entry,
 )
 from hipdesk.content.questionnaire import Page
@@ -136,12 +137,11 @@ class ExamPage(WizardPage):
 
     def _refresh_mode(self) -> None:
         answers = self.editor.session.answers if self.editor else {}
-        # At a kiosk only staff (after the PIN) get the clinician checklist, not the patient at the desk.
-        staff_here = not self.ctx.kiosk or self.ctx.staff_unlocked
-        allowed = self.editor is not None and may_use_clinician_mode(answers) and staff_here
-        painful = _painful_sides(answers.get("painful_side"))
+        allowed = self.editor is not None and may_use_clinician_mode(
+            answers, kiosk=self.ctx.kiosk, staff_unlocked=self.ctx.staff_unlocked)
+        painful = painful_sides(answers)
         if painful != self.painful:
-            self._rebuild(painful)
+            self._rebuild(set(painful))
         wanted = self.toggle.isChecked() if self._toggle_chosen else (
             self.editor is not None
             and (default_mode(answers) == "clinician" or has_clinician_results(self.editor.session.exam))
@@ -257,8 +257,3 @@ class ExamPage(WizardPage):
         else:
             block.show_stop(None)
 
-
-def _painful_sides(answer: object) -> set[str]:
-    if answer == "both":
-        return {"left", "right"}
-    return {str(answer)} if answer in ("left", "right") else set()

@@ -16,6 +16,7 @@ from hipdesk.content.exam_tests import (
     load_exam_catalog,
     may_use_clinician_mode,
     must_stop,
+    painful_sides,
     stance_outcome,
 )
 from hipdesk.content.questionnaire import ContentError
@@ -95,6 +96,19 @@ def test_mode_comes_from_who_fills_in_and_where() -> None:
     assert default_mode({}) == "home"
     assert may_use_clinician_mode({"setting": "clinic", "filled_by": "patient"})
     assert not may_use_clinician_mode({"setting": "home", "filled_by": "clinician"})
+
+
+def test_at_a_kiosk_only_staff_get_the_clinician_checklist() -> None:
+    clinic = {"setting": "clinic", "filled_by": "clinician"}
+    assert not may_use_clinician_mode(clinic, kiosk=True)
+    assert may_use_clinician_mode(clinic, kiosk=True, staff_unlocked=True)
+    assert not may_use_clinician_mode({"setting": "home"}, kiosk=True, staff_unlocked=True)
+
+
+def test_painful_sides_read_from_the_answer() -> None:
+    assert painful_sides({"painful_side": "both"}) == {"left", "right"}
+    assert painful_sides({"painful_side": "left"}) == {"left"}
+    assert painful_sides({}) == set()
     assert has_clinician_results({("fadir", "left"): object()})
     assert not has_clinician_results({("trochanter_palpation", "left"): object()})
 
