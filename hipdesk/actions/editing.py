@@ -77,6 +77,23 @@ class SessionEditor:
         self._notify("answer", item_id)
         return value
 
+    def set_derived(self, key: str, value: Any) -> None:
+        """Store a value the app derived (not a question: the watch-file record), or remove it with None.
+
+        It is kept beside the answers, so it needs no schema change; no rule or export reads it as an answer.
+        """
+        if key in self._items:
+            raise ValueError(f"'{key}' is a question: use set_answer")
+        previous = self.session.answers.get(key)
+        if previous == value:
+            return
+        self.store.save_answer(self.session_id, key, value)  # stored first: may raise StoreError
+        if value is None:
+            self.session.answers.pop(key, None)
+        else:
+            self.session.answers[key] = value
+        self._notify("answer", key)
+
     def applies(self, item_id: str) -> bool:
         """True when the question applies given the answers so far."""
         return item_id in applicable_items(self.questionnaire, self.session.answers)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -46,6 +47,23 @@ def _item_index(questionnaire: Questionnaire) -> dict[str, Item]:
     return cached[1]
 
 
+def weekly_change_pct(usual: Any, recent: Any) -> float | None:
+    """The one weekly-change formula: percent change from the usual weekly distance to the last two weeks' average.
+
+    Nielsen 2014's measure (a rise over two weeks; see clinical.md). None unless both are numbers and the
+    usual distance is above zero. Both are in the same unit, so the ratio needs no conversion.
+    """
+    numbers = all(isinstance(v, int | float) and not isinstance(v, bool) for v in (usual, recent))
+    if not numbers or usual <= 0:
+        return None
+    return float((recent - usual) / usual * 100)
+
+
+def weekly_change(answers: Mapping[str, Any]) -> float | None:
+    """The weekly change (%) from the answers `weekly_distance` and `recent_weekly_distance`."""
+    return weekly_change_pct(answers.get("weekly_distance"), answers.get("recent_weekly_distance"))
+
+
 def computed_values(answers: dict[str, Any], session: Session, today: dt.date | None = None) -> dict[str, float]:
     """Age, BMI, the rise in weekly distance (%) and weeks since onset, where the answers allow."""
     values: dict[str, float] = {}
@@ -56,10 +74,9 @@ def computed_values(answers: dict[str, Any], session: Session, today: dt.date | 
     height, weight = answers.get("height_cm"), answers.get("weight_kg")
     if isinstance(height, int | float) and isinstance(weight, int | float) and height > 0:
         values["bmi"] = round(weight / (height / 100) ** 2, 1)
-    usual, recent = answers.get("weekly_distance"), answers.get("recent_weekly_distance")
-    # Both distances are stored in the same unit, so the ratio needs no conversion.
-    if isinstance(usual, int | float) and isinstance(recent, int | float) and usual > 0:
-        values["mileage_change_pct"] = round((recent - usual) / usual * 100)
+    change = weekly_change(answers)
+    if change is not None:
+        values["mileage_change_pct"] = round(change)
     onset = answers.get("onset_date")
     if isinstance(onset, str):
         with contextlib.suppress(ValueError):  # a malformed date is the validator's concern, not the engine's

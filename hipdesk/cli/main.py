@@ -19,6 +19,7 @@ COMMANDS = {
     "assess": "hipdesk.cli.assess",
     "report": "hipdesk.cli.report",
     "export-fhir": "hipdesk.cli.fhir",
+    "import-activities": "hipdesk.cli.activities",
 }
 COMMAND_MODULES = sorted(set(COMMANDS.values()))
 

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from hipdesk.assessment.facts import weekly_change
 from hipdesk.content import vocab
 from hipdesk.content.body_sites import BodySites, load_body_sites, readable_id
 from hipdesk.content.branching import effective_answers
@@ -114,14 +115,6 @@ def _rows(
         label = wording.short_labels.get(item_id, item.label)
         rows.append((label, format_answer(questionnaire, item, answers[item_id], answers)))
     return rows
-
-
-def weekly_change(answers: Mapping[str, Any]) -> float | None:
-    """Percent change from the usual weekly distance to the last two weeks, when both are known."""
-    before, recent = answers.get("weekly_distance"), answers.get("recent_weekly_distance")
-    if not isinstance(before, int | float) or not isinstance(recent, int | float) or before <= 0:
-        return None
-    return (recent - before) / before * 100
 
 
 def collect_facts(

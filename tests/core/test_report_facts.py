@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from hipdesk.assessment.facts import weekly_change
 from hipdesk.report import samples
-from hipdesk.report.facts import collect_facts, weekly_change
+from hipdesk.report.facts import collect_facts
 from hipdesk.report.wording import load_wording
 from hipdesk.session import ExamResult, Session
 

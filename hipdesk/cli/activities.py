@@ -1,0 +1,96 @@
+"""`hipdesk import-activities PATH... [--session ID]`: watch files into a session, headless."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from hipdesk.actions.activities import ImportResult, import_activities
+from hipdesk.actions.editing import SessionEditor
+from hipdesk.activities.reader import FileOutcome
+from hipdesk.assessment.facts import weekly_change_pct
+from hipdesk.content.questionnaire import ContentError, load_questionnaire
+from hipdesk.storage.store import SessionStore, StoreError, default_db_path
+
+_ITEM_NAMES = {
+    "weekly_distance": "usual weekly distance (the two weeks before)",
+    "recent_weekly_distance": "weekly distance, last two weeks",
+    "longest_run": "longest run, last four weeks",
+}
+
+
+def add_parser(subparsers: Any) -> None:
+    """Register the subcommand."""
+    command = subparsers.add_parser(
+        "import-activities",
+        help="read watch files (FIT, GPX, TCX) into a session's training answers",
+        description="Reads runs from FIT, GPX and TCX files or folders and fills the training answers of a session "
+        "(a new one unless --session is given). Only derived numbers are stored, never the GPS track.",
+    )
+    command.add_argument("paths", nargs="+", metavar="PATH", help="a file or a folder (searched with its sub-folders)")
+    command.add_argument("--session", type=int, metavar="ID", help="the session to fill (default: a new draft session)")
+    command.set_defaults(run=run_import_activities)
+
+
+def _file_line(outcome: FileOutcome) -> str:
+    if outcome.problem is not None:
+        return f"  not used  {outcome.path}: {outcome.problem.message}"
+    runs = ", ".join(f"{run.start:%Y-%m-%d} {run.distance_km:.1f} km" for run in outcome.runs)
+    return f"  read      {outcome.path}: {runs}" + (f" ({outcome.note})" if outcome.note else "")
+
+
+def _summary(result: ImportResult, unit: str) -> list[str]:
+    record = result.record
+    lines = [f"Weekly distance, the 8 weeks to {record.as_of:%Y-%m-%d} (km, oldest first):"]
+    lines.append("  " + "  ".join(f"{km:.1f}" for km in record.weeks_km))
+    change = weekly_change_pct(record.before_weekly_km, record.recent_weekly_km)
+    if change is not None:
+        lines.append(f"Last two weeks against the two before: {change:+.0f} %")
+        if change > 30:
+            lines.append("  A rise of more than 30 % over two weeks may raise the risk of distance-related injuries.")
+    if record.descent_m_per_km is not None:
+        lines.append(f"Descent: {record.descent_m_per_km:.0f} m per km run")
+    for item_id, value in result.filled.items():
+        lines.append(f"Filled: {_ITEM_NAMES[item_id]} = {value:g} {unit} (from your watch files)")
+    for item_id, why in result.not_filled.items():
+        lines.append(f"Not filled: {_ITEM_NAMES[item_id]}: {why}")
+    if result.duplicates:
+        lines.append(f"{result.duplicates} run(s) were in more than one file and count once.")
+    return lines
+
+
+def run_import_activities(args: argparse.Namespace) -> int:
+    """Import the files; prints one line per file and what was filled. Exit 1 when no file gave a run."""
+    from hipdesk.cli.main import db_path_from
+
+    try:
+        questionnaire = load_questionnaire()
+        store = SessionStore(db_path_from(args) or default_db_path())
+    except (ContentError, StoreError) as error:
+        print(f"hipdesk: {error}", file=sys.stderr)
+        return 2
+    try:
+        if args.session is None:
+            session = store.create_session({"distance_unit": store.get_setting("default.distance_unit", "km")})
+        else:
+            session = store.load_session(args.session)
+        editor = SessionEditor(store, questionnaire, session)
+        read, result = import_activities(editor, [Path(p) for p in args.paths])
+    except KeyError:
+        print(f"hipdesk: no session with id {args.session}", file=sys.stderr)
+        return 2
+    except StoreError as error:
+        print(f"hipdesk: {error}", file=sys.stderr)
+        return 2
+    finally:
+        store.close()
+    print(f"Session {editor.session_id}: {len(read.outcomes)} file(s) read, {len(read.refused)} not used.")
+    for outcome in read.outcomes:
+        print(_file_line(outcome))
+    if result is None:
+        print("No run was found in these files; nothing was stored.", file=sys.stderr)
+        return 1
+    print("\n".join(_summary(result, editor.distance_unit())))
+    return 0
