@@ -9,10 +9,12 @@ from typing import Any
 
 from hipdesk.actions.activities import ImportResult, import_activities
 from hipdesk.actions.editing import SessionEditor
+from hipdesk.actions.sessions import start_session
 from hipdesk.activities.reader import FileOutcome
 from hipdesk.assessment.facts import weekly_change_pct
+from hipdesk.cli.source import CommandError, opened_store, stored_session
 from hipdesk.content.questionnaire import ContentError, load_questionnaire
-from hipdesk.storage.store import SessionStore, StoreError, default_db_path
+from hipdesk.storage.store import StoreError
 
 _ITEM_NAMES = {
     "weekly_distance": "usual weekly distance (the two weeks before)",
@@ -63,29 +65,17 @@ def _summary(result: ImportResult, unit: str) -> list[str]:
 
 def run_import_activities(args: argparse.Namespace) -> int:
     """Import the files; prints one line per file and what was filled. Exit 1 when no file gave a run."""
-    from hipdesk.cli.main import db_path_from
-
     try:
         questionnaire = load_questionnaire()
-        store = SessionStore(db_path_from(args) or default_db_path())
-    except (ContentError, StoreError) as error:
+        with opened_store(args) as store:
+            if args.session is None:
+                editor = start_session(store, questionnaire)
+            else:
+                editor = SessionEditor(store, questionnaire, stored_session(store, args.session))
+            read, result = import_activities(editor, [Path(p) for p in args.paths])
+    except (CommandError, ContentError, StoreError) as error:
         print(f"hipdesk: {error}", file=sys.stderr)
         return 2
-    try:
-        if args.session is None:
-            session = store.create_session({"distance_unit": store.get_setting("default.distance_unit", "km")})
-        else:
-            session = store.load_session(args.session)
-        editor = SessionEditor(store, questionnaire, session)
-        read, result = import_activities(editor, [Path(p) for p in args.paths])
-    except KeyError:
-        print(f"hipdesk: no session with id {args.session}", file=sys.stderr)
-        return 2
-    except StoreError as error:
-        print(f"hipdesk: {error}", file=sys.stderr)
-        return 2
-    finally:
-        store.close()
     print(f"Session {editor.session_id}: {len(read.outcomes)} file(s) read, {len(read.refused)} not used.")
     for outcome in read.outcomes:
         print(_file_line(outcome))
