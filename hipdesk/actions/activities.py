@@ -19,12 +19,11 @@ from hipdesk.activities.record import (
     WATCH_RECORD_KEY,
     TrainingRecord,
     build_record,
+    km_in_unit,
     runs_from_dict,
     unique_runs,
 )
 from hipdesk.content.validation import InvalidAnswer
-
-KM_PER_MILE = 1.609344
 
 
 @dataclass
@@ -69,7 +68,7 @@ def read_files(
 
 
 def _in_unit(km: float, unit: str) -> float:
-    return round(km / KM_PER_MILE if unit == "mi" else km, 1)
+    return round(km_in_unit(km, unit), 1)
 
 
 def apply_import(editor: SessionEditor, read: FilesRead, today: dt.date | None = None) -> ImportResult | None:

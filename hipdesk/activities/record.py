@@ -20,6 +20,12 @@ LONGEST_RUN_WEEKS = 4
 SAME_RUN_OVERLAP = 0.5
 _PREFERENCE: dict[FileFormat, int] = {"fit": 0, "tcx": 1, "gpx": 2}  # the watch's own totals first
 RECORD_VERSION = 1
+KM_PER_MILE = 1.609344
+
+
+def km_in_unit(km: float, unit: str) -> float:
+    """A distance in the person's unit ("km" or "mi"), unrounded."""
+    return km / KM_PER_MILE if unit == "mi" else km
 
 
 def local_date(run: Run) -> dt.date:

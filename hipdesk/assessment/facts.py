@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from hipdesk.activities.load import weekly_change
 from hipdesk.content.branching import effective_answers
 from hipdesk.content.questionnaire import Item, Questionnaire
 from hipdesk.session import ExamResult, RegionMark, Session
@@ -45,23 +45,6 @@ def _item_index(questionnaire: Questionnaire) -> dict[str, Item]:
     if cached is None or cached[0] is not questionnaire:
         cached = _ITEM_CACHE[id(questionnaire)] = (questionnaire, questionnaire.item_index())
     return cached[1]
-
-
-def weekly_change_pct(usual: Any, recent: Any) -> float | None:
-    """The one weekly-change formula: percent change from the usual weekly distance to the last two weeks' average.
-
-    Nielsen 2014's measure (a rise over two weeks; see clinical.md). None unless both are numbers and the
-    usual distance is above zero. Both are in the same unit, so the ratio needs no conversion.
-    """
-    numbers = all(isinstance(v, int | float) and not isinstance(v, bool) for v in (usual, recent))
-    if not numbers or usual <= 0:
-        return None
-    return float((recent - usual) / usual * 100)
-
-
-def weekly_change(answers: Mapping[str, Any]) -> float | None:
-    """The weekly change (%) from the answers `weekly_distance` and `recent_weekly_distance`."""
-    return weekly_change_pct(answers.get("weekly_distance"), answers.get("recent_weekly_distance"))
 
 
 def computed_values(answers: dict[str, Any], session: Session, today: dt.date | None = None) -> dict[str, float]:

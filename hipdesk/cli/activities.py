@@ -10,8 +10,8 @@ from typing import Any
 from hipdesk.actions.activities import ImportResult, import_activities
 from hipdesk.actions.editing import SessionEditor
 from hipdesk.actions.sessions import start_session
+from hipdesk.activities.load import MARKED_RISE_PCT, weekly_change_pct
 from hipdesk.activities.reader import FileOutcome
-from hipdesk.assessment.facts import weekly_change_pct
 from hipdesk.cli.source import CommandError, opened_store, stored_session
 from hipdesk.content.questionnaire import ContentError, load_questionnaire
 from hipdesk.storage.store import StoreError
@@ -50,7 +50,7 @@ def _summary(result: ImportResult, unit: str) -> list[str]:
     change = weekly_change_pct(record.before_weekly_km, record.recent_weekly_km)
     if change is not None:
         lines.append(f"Last two weeks against the two before: {change:+.0f} %")
-        if change > 30:
+        if change > MARKED_RISE_PCT:
             lines.append("  A rise of more than 30 % over two weeks may raise the risk of distance-related injuries.")
     if record.descent_m_per_km is not None:
         lines.append(f"Descent: {record.descent_m_per_km:.0f} m per km run")

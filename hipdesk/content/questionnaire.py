@@ -17,7 +17,8 @@ from typing import Any, Literal, NamedTuple
 from hipdesk.content.resources import resource_path
 
 ItemType = Literal["yesno", "choice", "multi", "integer", "number", "scale", "distance", "date", "text"]
-PageKind = Literal["start", "questions", "bodymap", "exam", "summary"]
+#: "training" is a page of questions that can also be filled from watch files (hipdesk/activities).
+PageKind = Literal["start", "questions", "training", "bodymap", "exam", "summary"]
 Scalar = str | int | float | bool
 
 #: The three answers of a yes/no question; "unsure" is kept apart because it must never lower urgency.

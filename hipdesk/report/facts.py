@@ -7,7 +7,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from hipdesk.assessment.facts import weekly_change
+from hipdesk.activities.chart import WeeklyChart, weekly_chart
+from hipdesk.activities.load import weekly_change
+from hipdesk.activities.record import from_watch, stored_record
+from hipdesk.activities.wording import load_watch_wording
 from hipdesk.content import vocab
 from hipdesk.content.body_sites import BodySites, load_body_sites, readable_id
 from hipdesk.content.branching import effective_answers
@@ -61,6 +64,7 @@ class ReportFacts:
     present: list[str] = field(default_factory=list)
     absent: list[str] = field(default_factory=list)
     unsure: list[str] = field(default_factory=list)
+    watch_chart: WeeklyChart | None = None  # the weekly distances from the person's watch files, if imported
     history: list[Row] = field(default_factory=list)
     exam: list[ExamRow] = field(default_factory=list)
 
@@ -146,6 +150,13 @@ def collect_facts(
     ]
 
     training = _rows(questionnaire, wording, wording.training_items, answers)
+    watch_wording = load_watch_wording()
+    watch_labels = {wording.short_labels.get(i, index[i].label) for i in from_watch(session.answers) if i in index}
+    training = [(label, f"{value} ({watch_wording.from_watch})" if label in watch_labels else value)
+                for label, value in training]
+    record = stored_record(session.answers)
+    unit = str(answers.get("distance_unit", "km"))
+    chart = weekly_chart(record, unit, watch_wording) if record is not None else None
     change = weekly_change(answers)
     if change is not None:
         training.insert(
@@ -183,5 +194,6 @@ def collect_facts(
         absent=absent,
         unsure=unsure,
         history=_rows(questionnaire, wording, wording.history_items, answers),
+        watch_chart=chart,
         exam=list(exam.values()),
     )

@@ -35,6 +35,7 @@ from hipdesk.report.canvas import NumberedCanvas
 from hipdesk.report.facts import ReportFacts, Row, collect_facts
 from hipdesk.report.fonts import BODY, BOLD, is_wide, register_body_fonts
 from hipdesk.report.markup import markup
+from hipdesk.report.weekly_chart import weekly_chart_drawing
 from hipdesk.report.wording import ReportWording, load_wording
 from hipdesk.session import RegionMark, Session
 
@@ -308,7 +309,23 @@ class ReportRenderer:
         both = Table([[left, right]], colWidths=[half + 6 * mm, half], hAlign="LEFT")
         both.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                   ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
-        return [both]
+        return [both, *self.watch_chart_section(facts, repeat_note=not assessment.training_note)]
+
+    def watch_chart_section(self, facts: ReportFacts, repeat_note: bool = True) -> list[Flowable]:
+        """The weekly distances from the person's watch files, with the two-week change worded as clinical.md says.
+
+        The rise's wording is left out when the assessment's training note (just above) already says it.
+        """
+        chart = facts.watch_chart
+        if chart is None:
+            return []
+        parts: list[Flowable] = [Spacer(1, 4), weekly_chart_drawing(chart, self.width, 44 * mm, BODY),
+                                 self.text(chart.change_text, "small")]
+        if chart.note and repeat_note:
+            parts.append(self.text(chart.note, "small"))
+        if chart.descent_text:
+            parts.append(self.text(chart.descent_text, "small"))
+        return [KeepTogether(parts)]
 
     def symptoms_section(self, facts: ReportFacts) -> list[Flowable]:
         """Present, absent and unsure: only questions that were asked and answered."""

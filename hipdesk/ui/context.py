@@ -28,6 +28,17 @@ def choose_file_to_open(parent: QWidget | None, title: str, name_filter: str) ->
     return path or None
 
 
+def choose_files_to_open(parent: QWidget | None, title: str, name_filter: str) -> list[str]:
+    """A file dialog for several files; tests replace `UiContext.open_files`."""
+    paths, _ = QFileDialog.getOpenFileNames(parent, title, "", name_filter)
+    return list(paths)
+
+
+def choose_folder(parent: QWidget | None, title: str) -> str | None:
+    """A folder dialog; tests replace `UiContext.open_folder`."""
+    return QFileDialog.getExistingDirectory(parent, title) or None
+
+
 @dataclass
 class UiContext:
     """The questionnaire, the store, and seams for dialogs (replaced in tests)."""
@@ -40,3 +51,5 @@ class UiContext:
     ask: Callable[[QWidget | None, str, str], bool] = field(default=ask_yes_no)
     inform: Callable[[QWidget | None, str, str], None] = field(default=tell)
     open_file: Callable[[QWidget | None, str, str], str | None] = field(default=choose_file_to_open)
+    open_files: Callable[[QWidget | None, str, str], list[str]] = field(default=choose_files_to_open)
+    open_folder: Callable[[QWidget | None, str], str | None] = field(default=choose_folder)

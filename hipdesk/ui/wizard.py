@@ -33,6 +33,10 @@ def page_class(page: Page) -> type[WizardPage]:
         from hipdesk.ui.start_page import StartPage
 
         return StartPage
+    if page.kind == "training":
+        from hipdesk.ui.training_page import TrainingPage
+
+        return TrainingPage
     if page.kind == "bodymap":
         from hipdesk.ui.bodymap_page import BodyMapPage
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hipdesk.assessment.facts import weekly_change
+from hipdesk.activities.load import weekly_change
 from hipdesk.report import samples
 from hipdesk.report.facts import collect_facts
 from hipdesk.report.wording import load_wording
