@@ -2,10 +2,13 @@
 
 A condition is a JSON object with one form:
   {"all": [...]}, {"any": [...]}, {"not": {...}}  (`not` holds only when there is an answer to cite)
+  {"count": N, "of": [...]}  at least N of the parts hold (every part that holds is cited)
   {"item": ID, "equals" | "one_of" | "contains" | "at_least" | "less_than": ...}
   {"region": ID, "min_intensity": N (default 1), "side": "left" | "right" (default any side)}
-  {"exam": TEST, "result": "positive" | "negative"}   negative = negative on a side and positive on none
+  {"exam": TEST, "result": "positive" | "negative"}   negative = negative on a side and positive on none;
+      in cause rules only the painful side counts (the other side is a comparison), in red-flag rules any side
   {"value": "age" | "bmi" | "mileage_change_pct" | "weeks_since_onset", "at_least" | "less_than": N}
+  {"value": NAME, "unknown": true}  the value cannot be computed from the answers
   {"cause": ID, "top": N}  (advice rules only: the cause is among the first N listed)
 A condition that holds gives the evidence that made it hold (the answers it cites), else None.
 """
@@ -13,7 +16,7 @@ A condition that holds gives the evidence that made it hold (the answers it cite
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +26,7 @@ from hipdesk.content import vocab
 from hipdesk.content.questionnaire import ContentError, Item
 
 ITEM_OPERATORS = ("equals", "one_of", "contains", "at_least", "less_than")
-VALUE_OPERATORS = ("at_least", "less_than")
+VALUE_OPERATORS = ("at_least", "less_than", "unknown")
 
 
 class RuleError(ContentError):
@@ -43,6 +46,7 @@ class Names:
     values: dict[str, str]
     sides: dict[str, str]
     exam_results: dict[str, str]
+    questions: dict[str, str] = field(default_factory=dict)
 
 
 class Cond:
@@ -93,6 +97,27 @@ class AnyOf(Cond):
             if evidence is not None:
                 found = (found or []) + evidence
         return found
+
+    def leaves(self) -> list[Cond]:
+        return [leaf for part in self.parts for leaf in part.leaves()]
+
+
+@dataclass(frozen=True)
+class CountOf(Cond):
+    """At least `need` of the parts hold; every part that holds is cited."""
+
+    need: int
+    parts: tuple[Cond, ...]
+
+    def evaluate(self, facts: Facts) -> list[Evidence] | None:
+        found: list[Evidence] = []
+        held = 0
+        for part in self.parts:
+            evidence = part.evaluate(facts)
+            if evidence is not None:
+                held += 1
+                found += evidence
+        return found if held >= self.need else None
 
     def leaves(self) -> list[Cond]:
         return [leaf for part in self.parts for leaf in part.leaves()]
@@ -188,10 +213,13 @@ class ExamTest(Cond):
     test: str
     result: str
     names: Names
+    painful_side_only: bool = False  # cause rules: a finding on the other side is a comparison, not a pointer
 
     def _cite(self, facts: Facts, result: str) -> list[Evidence]:
         cited = []
-        for found in sorted((r for r in facts.exam if r.test == self.test and r.result == result), key=lambda r: r.side):
+        sides = facts.painful_sides if self.painful_side_only else ("left", "right")
+        found_results = (r for r in facts.exam if r.test == self.test and r.result == result and r.side in sides)
+        for found in sorted(found_results, key=lambda r: r.side):
             pain = f", pain {found.pain}/10" if found.pain is not None else ""
             text = (
                 f"Examination: {self.names.exam_tests[self.test]} ({self.names.sides[found.side]}): "
@@ -223,6 +251,8 @@ class ValueTest(Cond):
 
     def evaluate(self, facts: Facts) -> list[Evidence] | None:
         value = facts.values.get(self.name)
+        if self.operator == "unknown":
+            return [] if value is None else None
         if value is None or not _ITEM_TESTS[self.operator](value, self.operand):
             return None
         return self.state(facts)
@@ -254,11 +284,15 @@ class CauseTest(Cond):
 class ConditionCompiler:
     """Turns rule-file JSON into `Cond` objects, refusing anything unknown with a clear error."""
 
-    def __init__(self, path: Path | str, items: dict[str, Item], names: Names, allow_causes: bool = False) -> None:
+    def __init__(
+        self, path: Path | str, items: dict[str, Item], names: Names, allow_causes: bool = False,
+        painful_side_only: bool = False,
+    ) -> None:
         self.path = path
         self.items = items
         self.names = names
         self.allow_causes = allow_causes
+        self.painful_side_only = painful_side_only
 
     def compile(self, raw: Any, rule: str) -> Cond:
         """Compile one condition of rule `rule`."""
@@ -272,6 +306,14 @@ class ConditionCompiler:
                 raise RuleError(self.path, rule, f"'{key}' needs a non-empty list of conditions")
             compiled = tuple(self.compile(part, rule) for part in parts)
             return AllOf(compiled) if key == "all" else AnyOf(compiled)
+        if "count" in raw:
+            self._keys(raw, {"count", "of"}, rule)
+            parts, need = raw.get("of"), raw["count"]
+            if not isinstance(parts, list) or not parts:
+                raise RuleError(self.path, rule, "'count' needs 'of': a non-empty list of conditions")
+            if not isinstance(need, int) or isinstance(need, bool) or not 1 <= need <= len(parts):
+                raise RuleError(self.path, rule, f"'count' must be a whole number from 1 to {len(parts)}")
+            return CountOf(need, tuple(self.compile(part, rule) for part in parts))
         if "not" in raw:
             self._keys(raw, {"not"}, rule)
             return NotCond(self.compile(raw["not"], rule))
@@ -294,11 +336,15 @@ class ConditionCompiler:
                 raise RuleError(self.path, rule, f"unknown examination test '{raw['exam']}'")
             if raw.get("result") not in ("positive", "negative"):
                 raise RuleError(self.path, rule, "an exam condition needs result 'positive' or 'negative'")
-            return ExamTest(raw["exam"], raw["result"], self.names)
+            return ExamTest(raw["exam"], raw["result"], self.names, self.painful_side_only)
         if "value" in raw:
             if raw["value"] not in COMPUTED_VALUES:
                 raise RuleError(self.path, rule, f"unknown computed value '{raw['value']}' (known: {', '.join(COMPUTED_VALUES)})")
             operator = self._one_operator(raw, {"value"}, VALUE_OPERATORS, rule)
+            if operator == "unknown":
+                if raw[operator] is not True:
+                    raise RuleError(self.path, rule, "'unknown' can only be true")
+                return ValueTest(raw["value"], operator, 0.0, self.names)
             if not _is_number(raw[operator]):
                 raise RuleError(self.path, rule, f"'{operator}' needs a number")
             return ValueTest(raw["value"], operator, float(raw[operator]), self.names)

@@ -10,6 +10,7 @@ from hipdesk.assessment.conditions import (
     AnyOf,
     CauseTest,
     Cond,
+    CountOf,
     ExamTest,
     ItemTest,
     Names,
@@ -36,6 +37,18 @@ possible causes to discuss, each with the answers that point towards it and away
 - **Triage** is the most urgent level among the red flags and the reasons to book a visit below;
   without any, it is `self_care`. Possible causes never change or hide the triage, and the red flags are
   always listed before the causes.
+- **One next step.** The summary, the banner, the report and the `assess` JSON give the action of the
+  triage level once (`wording.json`), with what the rules *at that level* add to it; every other rule that
+  holds is listed as a reason under it, never with its own, weaker action.
+- **Advice fits the level.** Every advice rule names the levels it applies to; at `emergency` and
+  `urgent` there is no exercise, running, self-care or over-the-counter medicine suggestion, only what to
+  do until seen. Medicine cautions apply at every level.
+- **Unanswered is not "no".** The questions that can raise an urgent or emergency flag are listed below;
+  any that applies and was left unanswered is listed on the summary, the report and in the JSON, and
+  nothing then says that no warning sign was found. Finishing with one unanswered asks first.
+- **Lowering** a flag is possible only where the rule says so (`lower`): another pattern must explain the
+  answers, from answers actually given (an explicit *No*, a computed value), and nothing in its `unless`
+  list may hold. The flag stays listed, at the lower level.
 - **"Not sure" never lowers urgency.** In every red-flag rule, *Not sure* counts like *Yes*; the rule
   files are refused at start-up if a red-flag rule accepts *Yes* without *Not sure* or uses *not*.
   When answers conflict (for example "I can walk normally" and "the leg looks deformed"), each rule is
@@ -49,7 +62,9 @@ possible causes to discuss, each with the answers that point towards it and away
 - **"Not" findings** count only when something can be cited: an unanswered question or an empty body map
   is no evidence either way.
 - **Body map** findings match either side unless a side is named; **examination** findings count as
-  negative only when the test was negative on a side and positive on none.
+  negative only when the test was negative on a side and positive on none. For possible causes only the
+  painful side's findings count (a finding on the other side is a comparison); when both sides hurt, or
+  the side was not given, both count. Red-flag rules look at both sides.
 - Computed values: age (from the date of birth, else the age given), BMI (weight / height²), the change
   in weekly distance (the last two weeks against the usual week, in %), weeks since the pain started.
 """
@@ -73,6 +88,8 @@ class Explainer:
             parts = [self.words(part, top=False) for part in cond.parts]
             joined = joiner.join(parts)
             return joined if top or len(parts) == 1 else f"[{joined}]"
+        if isinstance(cond, CountOf):
+            return f"at least {cond.need} of [" + "; ".join(self.words(part, top=False) for part in cond.parts) + "]"
         if isinstance(cond, NotCond):
             return f"**not** {self.words(cond.part, top=False)}"
         if isinstance(cond, ItemTest):
@@ -92,6 +109,8 @@ class Explainer:
         if isinstance(cond, ValueTest):
             what = {"age": "age", "bmi": "BMI", "mileage_change_pct": "change in weekly distance (%)",
                     "weeks_since_onset": "weeks since the pain started"}[cond.name]
+            if cond.operator == "unknown":
+                return f"{what} not known from the answers"
             return f"{what} {'at least' if cond.operator == 'at_least' else 'under'} {cond.operand:g}"
         if isinstance(cond, CauseTest):
             return f"“{cond.cause}” is among the first {cond.top} possible causes"
@@ -105,9 +124,17 @@ class Explainer:
             lines += [f"- **Raised when:** {self.words(rule.condition)}"]
             for extra in rule.supporting:
                 lines += [f"- **Also cited when present:** {self.words(extra)}"]
-            if rule.action:
-                lines += [f"- **Tells the person:** {rule.action}"]
-            lines += [f"- **Source:** {rule.source}", ""]
+            lines += [f"- **Adds to the next step (when `{rule.level}` is the triage):** {rule.action}"]
+            lines += [f"- **Source:** {rule.source}"]
+            if rule.lower is not None:
+                lower = rule.lower
+                lines += [
+                    f"- **Lowered to `{lower.level}`** (“{lower.title}”) **when:** {self.words(lower.when)}",
+                    f"- **…unless any of:** {self.words(lower.unless)}",
+                    f"- **Then adds:** {lower.action}",
+                    f"- **Why it may be lowered:** {lower.source}",
+                ]
+            lines += [""]
         return lines
 
     def texts(self, title: str, rules: tuple[TextRule, ...]) -> list[str]:
@@ -130,6 +157,9 @@ def render(questionnaire: Questionnaire, rules: RuleSet) -> str:
     lines = [INTRO]
     lines += explainer.flags("Red flags (rules in `red_flags.json`, section `flags`)", rules.flags)
     lines += explainer.flags("Reasons to book a visit (`red_flags.json`, section `see_clinician`)", rules.see_clinician)
+    lines += ["## Warning-sign questions (listed when they apply and were not answered)", ""]
+    index = questionnaire.item_index()
+    lines += [f"- `{item}`: {index[item].label}" for item in rules.warning_items] + [""]
     lines += ["## Possible causes (`causes.json`)", "", f"A cause is listed from a total of {rules.min_score:g}.", ""]
     for cause in rules.causes:
         lines += [f"### `{cause.id}` — {cause.name}", "", f"Source: {cause.source}", ""]

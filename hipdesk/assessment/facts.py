@@ -27,6 +27,8 @@ class Facts:
     exam: list[ExamResult]
     values: dict[str, float]
     top_causes: list[str] = field(default_factory=list)
+    #: The sides whose examination findings point to a cause: the painful side, or both when not said.
+    painful_sides: tuple[str, ...] = ("left", "right")
 
     def answer_text(self, item_id: str) -> str | None:
         """'Question label — answer' for an answered item, else None."""
@@ -47,11 +49,24 @@ def _item_index(questionnaire: Questionnaire) -> dict[str, Item]:
     return cached[1]
 
 
+def age_in_years(answers: dict[str, Any], today: dt.date) -> int | None:
+    """Age from the date of birth where given (the age question then does not apply), else the age answered."""
+    birth = answers.get("birth_date")
+    if isinstance(birth, str):
+        try:
+            born = dt.date.fromisoformat(birth)
+        except ValueError:  # a malformed date is the validator's concern; it must not crash the assessment
+            return None
+        return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+    age = answers.get("age")
+    return age if isinstance(age, int) and not isinstance(age, bool) else None
+
+
 def computed_values(answers: dict[str, Any], session: Session, today: dt.date | None = None) -> dict[str, float]:
     """Age, BMI, the rise in weekly distance (%) and weeks since onset, where the answers allow."""
     values: dict[str, float] = {}
     today = today or dt.date.today()
-    age = session.age(today) if "birth_date" in answers or "age" in answers else None
+    age = age_in_years(answers, today)
     if age is not None:
         values["age"] = age
     height, weight = answers.get("height_cm"), answers.get("weight_kg")
@@ -67,10 +82,17 @@ def computed_values(answers: dict[str, Any], session: Session, today: dt.date | 
     return values
 
 
+def painful_sides(answers: dict[str, Any]) -> tuple[str, ...]:
+    """The side(s) that hurt; both when the answer is 'both' or missing."""
+    side = answers.get("painful_side")
+    return (side,) if side in ("left", "right") else ("left", "right")
+
+
 def gather_facts(questionnaire: Questionnaire, session: Session, today: dt.date | None = None) -> Facts:
     """The facts of one session, ready for the rules."""
     answers = effective_answers(questionnaire, session.answers)
     return Facts(
+        painful_sides=painful_sides(answers),
         items=_item_index(questionnaire),
         labels=questionnaire,
         answers=answers,

@@ -27,6 +27,14 @@ def evaluate_flags(rules: tuple[FlagRule, ...], facts: Facts) -> list[RedFlag]:
             continue
         for extra in rule.supporting:
             because += extra.evaluate(facts) or []
-        raised.append(RedFlag(rule.id, rule.level, rule.title, rule.action, unique_evidence(because), rule.source))
+        level, title, action, source = rule.level, rule.title, rule.action, rule.source
+        lower = rule.lower
+        if lower is not None and lower.unless.evaluate(facts) is None:
+            explained = lower.when.evaluate(facts)
+            if explained is not None:  # another pattern explains it and nothing raises the risk: less urgent
+                level, title, action = lower.level, lower.title, lower.action
+                because += explained
+                source = f"{source}; lowered: {lower.source}"
+        raised.append(RedFlag(rule.id, level, title, action, unique_evidence(because), source))
     raised.sort(key=lambda flag: TRIAGE_LEVELS.index(flag.level))
     return raised

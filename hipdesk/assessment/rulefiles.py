@@ -2,17 +2,29 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import msgspec
 
-from hipdesk.assessment.conditions import Cond, ConditionCompiler, ItemTest, Names, NotCond, RuleError
+from hipdesk.assessment.conditions import Cond, ConditionCompiler, ItemTest, Names, NotCond, RuleError, ValueTest
 from hipdesk.assessment.model import TRIAGE_LEVELS, TriageLevel
 from hipdesk.content import vocab
 from hipdesk.content.questionnaire import Questionnaire
 from hipdesk.content.resources import resource_path
+
+
+@dataclass(frozen=True)
+class Lowering:
+    """When a rule may be less urgent: `when` holds (from answers given), and nothing in `unless` holds."""
+
+    level: TriageLevel
+    title: str
+    action: str
+    when: Cond
+    unless: Cond
+    source: str
 
 
 @dataclass(frozen=True)
@@ -26,6 +38,7 @@ class FlagRule:
     condition: Cond
     supporting: tuple[Cond, ...]
     source: str
+    lower: Lowering | None = None
 
 
 @dataclass(frozen=True)
@@ -66,6 +79,7 @@ class RuleSet:
 
     flags: tuple[FlagRule, ...]
     see_clinician: tuple[FlagRule, ...]
+    warning_items: tuple[str, ...]
     causes: tuple[CauseRule, ...]
     advice: tuple[TextRule, ...]
     cautions: tuple[TextRule, ...]
@@ -73,6 +87,8 @@ class RuleSet:
     training_notes: tuple[TextRule, ...]
     disclaimer: str
     min_score: float
+    #: Short names of questions, for lists such as the unanswered warning signs.
+    question_names: dict[str, str] = field(default_factory=dict)
 
 
 def _read(path: Path) -> dict[str, Any]:
@@ -127,13 +143,37 @@ def _check_never_lowers(path: Path, rule: str, condition: Cond, questionnaire_it
                 raise RuleError(path, rule, f"'{node.item}': 'unsure' must count like 'yes' in a red-flag rule")
 
 
+def _lowering(path: Path, rule: str, level: str, raw: Any, compiler: ConditionCompiler) -> Lowering:
+    """The `lower` part of a flag rule: a less urgent level where another pattern explains the answers."""
+    if not isinstance(raw, dict) or set(raw) - {"level", "title", "action", "when", "unless", "source"}:
+        raise RuleError(path, rule, "'lower' is {level, title, action, when, unless, source}")
+    lower = _field(path, raw, rule, "level")
+    if lower not in TRIAGE_LEVELS or TRIAGE_LEVELS.index(lower) <= TRIAGE_LEVELS.index(level):
+        raise RuleError(path, rule, f"'lower.level' must be less urgent than '{level}'")
+    when = compiler.compile(_field(path, raw, rule, "when", dict), rule)
+    stack = [when]
+    while stack:  # lowering must rest on answers given, never on a value that could not be computed
+        node = stack.pop()
+        stack.extend(getattr(node, "parts", ()))
+        if isinstance(node, ValueTest) and node.operator == "unknown":
+            raise RuleError(path, rule, "'lower.when' may not test for an unknown value")
+    return Lowering(
+        level=lower,
+        title=_field(path, raw, rule, "title"),
+        action=_field(path, raw, rule, "action"),
+        when=when,
+        unless=compiler.compile(_field(path, raw, rule, "unless", dict), rule),
+        source=_field(path, raw, rule, "source"),
+    )
+
+
 def _flag_rules(
     path: Path, data: dict[str, Any], key: str, compiler: ConditionCompiler, levels: tuple[str, ...]
 ) -> tuple[FlagRule, ...]:
     rules = []
     for raw in _rule_list(path, data, key):
         rule = raw["id"]
-        extra = set(raw) - {"id", "level", "title", "action", "condition", "supporting", "source"}
+        extra = set(raw) - {"id", "level", "title", "action", "condition", "supporting", "source", "lower"}
         if extra:
             raise RuleError(path, rule, f"unexpected key(s) {sorted(extra)}")
         level = _field(path, raw, rule, "level")
@@ -147,13 +187,29 @@ def _flag_rules(
                 id=rule,
                 level=level,
                 title=_field(path, raw, rule, "title"),
-                action=_field(path, raw, rule, "action", str, ""),
+                # Every rule says what to do at its level (for a visit: how soon and whom to see).
+                action=_field(path, raw, rule, "action"),
                 condition=condition,
                 supporting=supporting,
                 source=_field(path, raw, rule, "source"),
+                lower=_lowering(path, rule, level, raw["lower"], compiler) if "lower" in raw else None,
             )
         )
     return tuple(rules)
+
+
+#: Question types whose unanswered state makes "no warning sign" unknowable (numbers are validated elsewhere).
+_WARNING_TYPES = ("yesno", "choice", "multi")
+
+
+def warning_sign_items(rules: tuple[FlagRule, ...], items: dict[str, Any]) -> tuple[str, ...]:
+    """Ids of the questions that can raise an urgent or emergency flag, in the order first used."""
+    found: list[str] = []
+    for rule in rules:
+        for leaf in rule.condition.leaves():
+            if isinstance(leaf, ItemTest) and items[leaf.item].type in _WARNING_TYPES and leaf.item not in found:
+                found.append(leaf.item)
+    return tuple(found)
 
 
 def _pointers(path: Path, rule: str, raw: Any, compiler: ConditionCompiler) -> tuple[Pointer, ...]:
@@ -194,7 +250,9 @@ def _cause_rules(path: Path, data: dict[str, Any], compiler: ConditionCompiler) 
     return tuple(rules)
 
 
-def _text_rules(path: Path, data: dict[str, Any], key: str, compiler: ConditionCompiler) -> tuple[TextRule, ...]:
+def _text_rules(
+    path: Path, data: dict[str, Any], key: str, compiler: ConditionCompiler, need_levels: bool = False
+) -> tuple[TextRule, ...]:
     rules = []
     for raw in _rule_list(path, data, key):
         rule = raw["id"]
@@ -205,6 +263,9 @@ def _text_rules(path: Path, data: dict[str, Any], key: str, compiler: ConditionC
         triage = raw.get("triage", [])
         if not isinstance(triage, list) or any(level not in TRIAGE_LEVELS for level in triage):
             raise RuleError(path, rule, f"'triage' must list levels from {', '.join(TRIAGE_LEVELS)}")
+        if need_levels and not triage:
+            # Advice must fit the level: exercise or running advice must never reach an emergency.
+            raise RuleError(path, rule, "every advice rule must name the triage levels it applies to ('triage')")
         rules.append(
             TextRule(
                 id=rule,
@@ -228,6 +289,7 @@ def load_names(path: Path) -> Names:
             values=dict(data["values"]),
             sides=dict(data["sides"]),
             exam_results=dict(data["exam_results"]),
+            questions=dict(data.get("questions", {})),
         )
     except (KeyError, TypeError, ValueError) as error:
         raise RuleError(path, "(file)", f"missing or broken section: {error}") from None
@@ -244,6 +306,8 @@ class FlagRules:
 
     flags: tuple[FlagRule, ...]
     see_clinician: tuple[FlagRule, ...]
+    #: The questions that can raise an urgent or emergency flag (listed when left unanswered).
+    warning_items: tuple[str, ...] = ()
 
 
 def load_flag_rules(questionnaire: Questionnaire, folder: Path | None = None) -> FlagRules:
@@ -254,10 +318,12 @@ def load_flag_rules(questionnaire: Questionnaire, folder: Path | None = None) ->
     path = folder / "red_flags.json"
     data = _read(path)
     compiler = ConditionCompiler(path, items, names)
-    urgent_levels = tuple(level for level in TRIAGE_LEVELS if level != "self_care")
+    urgent_levels = ("emergency", "urgent")
+    flags = _flag_rules(path, data, "flags", compiler, urgent_levels)
     return FlagRules(
-        flags=_flag_rules(path, data, "flags", compiler, urgent_levels),
+        flags=flags,
         see_clinician=_flag_rules(path, data, "see_clinician", compiler, ("soon",)),
+        warning_items=warning_sign_items(flags, items),
     )
 
 
@@ -277,13 +343,15 @@ def load_rules(questionnaire: Questionnaire, folder: Path | None = None) -> Rule
     return RuleSet(
         flags=flag_rules.flags,
         see_clinician=flag_rules.see_clinician,
-        causes=_cause_rules(causes_path, causes_data, ConditionCompiler(causes_path, items, names)),
-        advice=_text_rules(advice_path, advice_data, "advice", advice_compiler),
+        warning_items=flag_rules.warning_items,
+        causes=_cause_rules(causes_path, causes_data, ConditionCompiler(causes_path, items, names, painful_side_only=True)),
+        advice=_text_rules(advice_path, advice_data, "advice", advice_compiler, need_levels=True),
         cautions=_text_rules(advice_path, advice_data, "cautions", advice_compiler),
         risk_factors=_text_rules(advice_path, advice_data, "risk_factors", advice_compiler),
         training_notes=_text_rules(advice_path, advice_data, "training_notes", advice_compiler),
         disclaimer=str(disclaimer),
         min_score=float(min_score),
+        question_names=names.questions,
     )
 
 

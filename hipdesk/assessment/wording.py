@@ -15,7 +15,8 @@ from hipdesk.content.resources import resource_path
 
 HEADINGS = (
     "red_flags", "because", "see_clinician", "causes", "causes_intro", "no_causes", "points_towards",
-    "points_away", "nothing", "training", "advice", "cautions", "risk_factors",
+    "points_away", "nothing", "training", "advice", "cautions", "risk_factors", "reasons", "unanswered",
+    "unanswered_intro", "lower_reasons",
 )
 
 
@@ -32,6 +33,8 @@ class SummaryWording(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     triage: dict[str, TriageWording]
     headings: dict[str, str]
     about: str = ""
+    #: Said only when every warning-sign question that applies was answered and none raised a flag.
+    all_answered: str = ""
 
 
 @cache

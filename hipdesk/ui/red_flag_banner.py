@@ -36,18 +36,18 @@ class RedFlagBanner(QFrame):
             self.hide()
             self.text.clear()
             return
-        from hipdesk.assessment.wording import summary_wording  # the same words as the summary page
+        from hipdesk.assessment.engine import next_step  # the same one next step as the summary page
 
-        level = flags[0].level
-        headline = summary_wording().triage[level].title
-        colour = LEVEL_COLOUR.get(level, "#8b0000")
+        step = next_step(flags[0].level, flags)
+        colour = LEVEL_COLOUR.get(step.level, "#8b0000")
         self.setStyleSheet(f"#redFlagBanner {{ background: {colour}; }} QLabel {{ color: white; }}")
-        lines = [f"<b>{escape(headline)}</b>"]
-        for flag in flags:
-            lines.append(f"• <b>{escape(flag.title)}</b>: {escape(flag.action)}")
+        # The most urgent level's action once; every flag below it only as a reason, never with its own action.
+        lines = [f"<b>{escape(step.title)}</b>", escape(step.action)]
+        lines += [f"• {escape(detail)}" for detail in step.details]
+        lines.append("<b>Because of:</b> " + "; ".join(escape(flag.title) for flag in flags))
         lines.append("You can still finish the questions; your answers are saved.")
         self.text.setText("<br>".join(lines))
-        summary = f"{headline}. " + " ".join(f"{f.title}. {f.action}" for f in flags)
+        summary = " ".join([step.title + ".", step.action, *step.details, "Because of:", "; ".join(f.title for f in flags)])
         self.setAccessibleName(summary)
         self.text.setAccessibleName(summary)
         self.show()

@@ -99,7 +99,7 @@ class _CauseBox(QFrame):
 
 
 class _FlagBox(QFrame):
-    """One raised danger sign: title, what to do, and the answers that raised it."""
+    """One raised danger sign: title and the answers that raised it."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -149,6 +149,8 @@ class SummaryPage(WizardPage):
         self.sections.addWidget(self.disclaimer)
         self.headings: dict[str, QLabel] = {}
 
+        self._heading("unanswered")
+        self.unanswered = self._text("unansweredList")
         self._heading("red_flags")
         self.flags: _Pool[_FlagBox] = _Pool(self.sections, _FlagBox)
         self._heading("see_clinician")
@@ -220,6 +222,7 @@ class SummaryPage(WizardPage):
         h = self.wording.headings
         self._show_triage(result)
         self.disclaimer.setText(f"<i>{escape(result.disclaimer)}</i>")
+        self._show_unanswered(result)
         self.headings["red_flags"].setVisible(bool(result.red_flags))
         for flag_box, flag in zip(self.flags.take(len(result.red_flags)), result.red_flags, strict=True):
             self._show_flag(flag_box, flag, h["because"])
@@ -241,22 +244,37 @@ class SummaryPage(WizardPage):
         self.risk_factors.setText(_bullets(result.risk_factors))
 
     def _show_triage(self, result: Assessment) -> None:
-        wording = self.wording.triage[result.triage]
+        """The one next step: the triage level's action once, with what that level's rules add."""
+        step = result.next_step
+        title = step.title if step else self.wording.triage[result.triage].title
+        lines = [step.action] if step else [self.wording.triage[result.triage].text]
+        lines += [f"• {detail}" for detail in (step.details if step else [])]
+        if result.no_warning_sign_found() and self.wording.all_answered:
+            lines.insert(0, self.wording.all_answered)
         colour = LEVEL_COLOUR.get(result.triage, "#8b0000")
         _set_style(self.triage_box,
                    f"#triageBanner {{ background: {colour}; border-radius: 4px; }} QLabel {{ color: white; }}")
-        self.triage_title.setText(f"<b>{escape(wording.title)}</b>")
-        self.triage_text.setText(escape(wording.text))
-        self.triage_box.setAccessibleName(f"{wording.title}. {wording.text}")
+        self.triage_title.setText(f"<b>{escape(title)}</b>")
+        self.triage_text.setText("<br>".join(escape(line) for line in lines))
+        self.triage_box.setAccessibleName(f"{title}. {' '.join(lines)}")
+
+    def _show_unanswered(self, result: Assessment) -> None:
+        """Warning-sign questions left unanswered: listed, so "no" is never assumed."""
+        shown = bool(result.unanswered_warnings)
+        self.headings["unanswered"].setVisible(shown)
+        self.unanswered.setVisible(shown)
+        listed = _bullets([question.text for question in result.unanswered_warnings])
+        self.unanswered.setText(f"{escape(self.wording.headings['unanswered_intro'])}<br>{listed}" if shown else "")
 
     def _show_flag(self, box: _FlagBox, flag: RedFlag, because: str) -> None:
+        """A danger sign as a reason under the next step (its action, if any, is already in the step)."""
         box.setObjectName(f"flag_{flag.id}")
         colour = LEVEL_COLOUR.get(flag.level, "#8b0000")
         _set_style(box, f"#flag_{flag.id} {{ border-left: 5px solid {colour}; background: #fff5f2; }}")
         reasons = "; ".join(e.text for e in flag.because)
-        box.text.setText(f"<b>{escape(flag.title)}</b><br>{escape(flag.action)}<br>"
+        box.text.setText(f"<b>{escape(flag.title)}</b><br>"
                          f"<span style='color:#444'>{escape(because)}: {escape(reasons)}</span>")
-        box.text.setAccessibleName(f"{flag.title}. {flag.action} {because}: {reasons}")
+        box.text.setAccessibleName(f"{flag.title}. {because}: {reasons}")
 
     def _show_cause(self, box: _CauseBox, rank: int, cause: CauseResult) -> None:
         h = self.wording.headings

@@ -69,7 +69,7 @@ def test_a_red_flag_is_never_outranked_by_a_strong_cause(questionnaire: Question
     result = run(questionnaire, {**answers, "rf_saddle_numbness": "unsure"}, regions, exam)
     assert result.triage == "emergency"
     assert result.red_flags[0].id == "cauda_equina"
-    assert list(result.to_json())[:3] == ["triage", "red_flags", "causes"]
+    assert list(result.to_json())[:4] == ["triage", "next_step", "red_flags", "causes"]
 
 
 @pytest.mark.parametrize(
@@ -79,7 +79,7 @@ def test_a_red_flag_is_never_outranked_by_a_strong_cause(questionnaire: Question
         ({"med_antidepressant": "unsure"}, "SSRI or SNRI"),
         ({"conditions": ["ulcer_bleeding"]}, "Ask a doctor before taking anti-inflammatories"),
         ({"conditions": ["asthma"]}, "Ask a doctor before taking anti-inflammatories"),
-        ({"sex": "female", "pregnant": "yes"}, "Ask a doctor before taking anti-inflammatories"),
+        ({"sex": "female", "pregnant": "yes"}, "do not take anti-inflammatories"),
         ({"age": 70}, "higher risk of side effects"),
         ({"med_steroids": "yes"}, "higher risk of side effects"),
         ({"conditions": ["liver"]}, "before taking paracetamol"),
@@ -93,7 +93,9 @@ def test_medicine_cautions_fit_the_history_and_cite_it(
     matching = [c for c in result.cautions if expected in c]
     assert matching, result.cautions
     assert "From your answers:" in matching[0]
-    assert any("anti-inflammator" in line for line in result.advice)  # the suggestion comes with its caution
+    suggested = any("anti-inflammator" in line for line in result.advice)
+    # The suggestion comes with its caution, and only where self-care fits the level (steroids are urgent).
+    assert suggested == (result.triage in ("soon", "self_care")), (result.triage, result.advice)
 
 
 def test_no_tailored_caution_without_a_reason(questionnaire: Questionnaire) -> None:
