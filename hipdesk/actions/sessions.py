@@ -10,7 +10,8 @@ from hipdesk.session import Session
 from hipdesk.storage.settings import remembered_answer_setting
 from hipdesk.storage.store import SessionStore
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the library and the engine load when a session is finished, not at start-up
+    from hipdesk.assessment.model import UnansweredQuestion
     from hipdesk.library.sessions import AssessFunction
 
 
@@ -56,6 +57,16 @@ def _engine_assess() -> AssessFunction:
     from hipdesk.assessment.engine import assess  # loaded when first needed: start-up time
 
     return assess
+
+
+def unanswered_warning_signs(questionnaire: Questionnaire, session: Session) -> list[UnansweredQuestion]:
+    """The warning-sign questions that apply to this session and were not answered (asked before finishing)."""
+    from hipdesk.assessment.engine import unanswered_warnings
+    from hipdesk.assessment.rulefiles import flag_rules_for, load_names
+    from hipdesk.content.resources import resource_path
+
+    names = load_names(resource_path("rules", "names.json")).questions
+    return unanswered_warnings(questionnaire, session, flag_rules_for(questionnaire).warning_items, names)
 
 
 def delete_session(store: SessionStore, session_id: int) -> bool:

@@ -12,6 +12,7 @@ SECONDS = "s"
 _UNITS: dict[str, tuple[str, str]] = {
     "years": ("a", "years"),
     "months": ("mo", "months"),
+    "weeks": ("wk", "weeks"),
     "h": ("h", "hours"),
     "min": ("min", "minutes"),
     "s": ("s", "seconds"),

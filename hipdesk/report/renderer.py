@@ -168,7 +168,9 @@ class ReportRenderer:
         story += self.exam_section(facts)
         story += self.causes_section(assessment.causes)
         story += self.advice_section(assessment)
-        story += self.disclaimer_section(assessment)
+        # The statement goes with the last section (heading and list), so it never stands alone on a page.
+        last = story[-2:]
+        story[-2:] = [KeepTogether([*last, Spacer(1, 4 * mm), self.disclaimer_box(assessment)])]
         return story
 
     def trend_section(self, trend: PersonTrend | None) -> list[Flowable]:
@@ -224,27 +226,43 @@ class ReportRenderer:
         ]
 
     def triage_section(self, assessment: Assessment) -> list[Flowable]:
-        """The urgency in a coloured band, then each warning sign with the answers that raised it."""
+        """The one next step in a coloured band, unanswered warning signs, then every reason with its answers."""
         wording = self.wording.triage[assessment.triage]
         background, foreground = TRIAGE_COLOURS[assessment.triage]
+        step = assessment.next_step
+        action = step.action if step is not None else wording.action
         band = Table(
-            [[self.para(f"{markup(self.wording.headings['triage'])}: {markup(wording.title)} — {markup(wording.action)}",
+            [[self.para(f"{markup(self.wording.headings['triage'])}: {markup(wording.title)} — {markup(action)}",
                         "triage", textColor=foreground)]],
             colWidths=[self.width],
         )
         band.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), background), ("TOPPADDING", (0, 0), (-1, -1), 5),
                                   ("BOTTOMPADDING", (0, 0), (-1, -1), 6), ("LEFTPADDING", (0, 0), (-1, -1), 6)]))
-        flowables: list[Flowable] = [band, self.heading("red_flags")]
+        flowables: list[Flowable] = [band]
+        if step is not None and step.details:
+            flowables += [Spacer(1, 2), self.bullets(step.details)]
+        if assessment.unanswered_warnings:
+            flowables.append(self.heading("unanswered"))
+            listed = "; ".join(markup(question.text) for question in assessment.unanswered_warnings)
+            flowables.append(self.para(f"{markup(self.wording.labels['unanswered_intro'])} {listed}"))
+        flowables.append(self.heading("red_flags"))
         if not assessment.red_flags:
-            flowables.append(self.text(self.wording.labels["no_red_flags"]))
+            # "None found" only when every warning-sign question was answered; else only "none raised".
+            from hipdesk.assessment.wording import summary_wording
+
+            said = summary_wording().all_answered if assessment.no_warning_sign_found() else ""
+            flowables.append(self.text(said or self.wording.labels["no_red_flags"]))
         for flag in assessment.red_flags:
             flowables.append(self.red_flag(flag))
+        if assessment.see_clinician:
+            flowables.append(self.heading("see_clinician"))
+            flowables += [self.red_flag(reason) for reason in assessment.see_clinician]
         return flowables
 
     def red_flag(self, flag: RedFlag) -> Flowable:
-        """One warning sign: what, what to do, because of which answers."""
+        """One reason under the next step: what, at which level, because of which answers (no action of its own)."""
         level = self.wording.triage[flag.level].title
-        lines = [self.para(f"<b>{markup(flag.title)}</b> ({markup(level)}) — {markup(flag.action)}")]
+        lines = [self.para(f"<b>{markup(flag.title)}</b> ({markup(level)})")]
         if flag.because:
             lines.append(self.evidence_line(self.wording.labels["because"], flag.because))
         return KeepTogether(lines + [Spacer(1, 1.5)])
@@ -407,17 +425,23 @@ class ReportRenderer:
         flowables.append(self.bullets(assessment.advice) if assessment.advice else self.text(none))
         flowables.append(self.heading("cautions"))
         flowables.append(self.bullets(assessment.cautions) if assessment.cautions else self.text(none))
+        if assessment.risk_factors:
+            flowables += [self.heading("risk_factors"), self.bullets(assessment.risk_factors)]
         return flowables
 
     def disclaimer_section(self, assessment: Assessment) -> list[Flowable]:
-        """The not-a-diagnosis statement, boxed."""
+        """The not-a-diagnosis statement, boxed, kept whole."""
+        return [Spacer(1, 4 * mm), KeepTogether([self.disclaimer_box(assessment)])]
+
+    def disclaimer_box(self, assessment: Assessment) -> Table:
+        """The not-a-diagnosis statement in its box (a KeepTogether inside another would force a page break)."""
         statement = assessment.disclaimer or self.questionnaire.disclaimer
         box = Table([[self.para(f"<b>{markup(self.wording.headings['disclaimer'])}.</b> {markup(statement)}")]],
                     colWidths=[self.width])
         box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.75, colors.HexColor("#1a3c6e")),
                                  ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#eef3fa")),
                                  ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 5)]))
-        return [Spacer(1, 4 * mm), KeepTogether([box])]
+        return box
 
 
 def render_report(questionnaire: Questionnaire, session: Session, assessment: Assessment, **options: Any) -> bytes:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hipdesk.assessment.model import Assessment, CauseResult, Evidence, RedFlag
+from hipdesk.assessment.model import Assessment, CauseResult, Evidence, RedFlag, UnansweredQuestion
 from hipdesk.content import vocab
 from hipdesk.content.questionnaire import Questionnaire
 from hipdesk.session import EXAM_OUTCOMES, ExamResult, RegionMark, Session, Side
@@ -18,8 +18,13 @@ def minimal_session() -> Session:
 
 
 def minimal_assessment() -> Assessment:
-    """Nothing raised, nothing suggested."""
-    return Assessment(triage="self_care", red_flags=[], causes=[])
+    """Nothing raised, nothing suggested, and the warning-sign questions left unanswered (so none is ruled out)."""
+    unanswered = [
+        UnansweredQuestion("bear_weight", "Can you stand and walk on that leg?", "pain"),
+        UnansweredQuestion("rf_saddle_numbness", "Numbness between the legs or around the back passage?", "symptoms"),
+        UnansweredQuestion("rf_fever", "Fever, chills or feeling generally unwell?", "symptoms"),
+    ]
+    return Assessment(triage="self_care", red_flags=[], causes=[], unanswered_warnings=unanswered)
 
 
 def typical_session() -> Session:

@@ -234,16 +234,48 @@ class AssessmentWizard(QWidget):
         self._show(ids.index(page_id) if page_id in ids else 0)
 
     def finish(self) -> bool:
-        """Mark the session complete and start over."""
+        """Mark the session complete and start over; asks first while warning-sign questions are unanswered."""
         if self.editor is None:
             return False
         from hipdesk.actions.sessions import finish_session  # loads the engine: only when a session is finished
+
+        if not self._confirm_unanswered():
+            return False
 
         session_id = self.editor.session_id
         finish_session(self.editor)
         self.session_finished.emit(session_id)
         self.close_session()
         return True
+
+    def _confirm_unanswered(self) -> bool:
+        """True to finish. With warning-sign questions unanswered: list them, offer to go to the first one."""
+        from hipdesk.actions.sessions import unanswered_warning_signs
+
+        assert self.editor is not None
+        missing = unanswered_warning_signs(self.ctx.questionnaire, self.editor.session)
+        if not missing:
+            return True
+        listed = "\n".join(f"• {question.text}" for question in missing)
+        text = (f"These warning-sign questions are not answered, so HipDesk cannot say that these signs are absent:\n"
+                f"{listed}\n\nFinish without answering them? Choose No to go to the first of them.")
+        if self.ctx.ask(self, "Some warning-sign questions are not answered", text):
+            return True
+        self.go_to_question(missing[0].page, missing[0].item)
+        return False
+
+    def go_to_question(self, page_id: str, item_id: str) -> None:
+        """Show the page holding a question and put the keyboard focus on it."""
+        self.go_to_page(page_id)
+        page = self.current_page()
+        target = next((w for w in page.findChildren(QWidget) if w.objectName().startswith(f"{item_id}__")), None)
+        if target is None:
+            target = page.findChild(QWidget, item_id)
+        if target is not None:
+            target.setFocus()
+            scroll = self.stack.currentWidget()
+            if isinstance(scroll, QScrollArea):
+                scroll.ensureWidgetVisible(target)
 
     # -- sessions ---------------------------------------------------------------------------------
     def _new_session(self) -> SessionEditor:

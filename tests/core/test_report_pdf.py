@@ -76,7 +76,9 @@ def test_minimal_session_is_one_page_and_says_what_is_missing(renderer):
     pages = pdf_pages(renderer.render(samples.minimal_session(), samples.minimal_assessment()))
     assert len(pages) == 1
     assert "Page 1 of 1" in pages[0]
-    assert "No warning signs were reported." in pages[0]
+    assert "Warning-sign questions not answered" in pages[0]
+    assert "Numbness between the legs or around the back passage?" in pages[0]
+    assert "None of the warning signs" not in pages[0]  # unanswered is not "no"
     assert "No body regions were marked." in pages[0]
     assert "not a diagnosis" in pages[0].lower() or "does not diagnose" in pages[0]
 
