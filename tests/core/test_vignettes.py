@@ -46,6 +46,22 @@ def test_the_cases_expect_every_level_and_every_cause(questionnaire: Questionnai
     assert {cause for case in EXPECTED.values() for cause in _listed(case.get("top3", []))} >= set(vocab.CAUSES)
 
 
+#: Self-care, exercise, running and over-the-counter medicine suggestions: never before a doctor has seen a danger sign.
+SELF_CARE_ADVICE = {"rest", "strength", "return_gradually", "gtps_load", "pain_relief", "until_visit"}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_advice_fits_the_level_in_every_case(questionnaire: Questionnaire, name: str) -> None:
+    result = _assess(questionnaire, name)
+    applied = set(result.advice_ids)
+    if result.triage in ("emergency", "urgent"):
+        assert not applied & SELF_CARE_ADVICE, (name, applied)
+        assert "stop_running_now" in applied
+    else:
+        assert "stop_running_now" not in applied and "no_weight_bearing" not in applied
+        assert "rest" in applied  # self-care options where the level allows them
+
+
 def test_every_rule_applies_in_at_least_one_case(questionnaire: Questionnaire) -> None:
     rules = load_rules(questionnaire)
     seen: set[str] = set()
