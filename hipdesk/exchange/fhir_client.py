@@ -15,6 +15,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from hipdesk import __version__
@@ -32,10 +33,11 @@ class ServerConfigError(ValueError):
 class SendFailed(Exception):
     """Nothing was confirmed by the server. `temporary` says whether trying later may succeed."""
 
-    def __init__(self, reason: str, temporary: bool) -> None:
+    def __init__(self, reason: str, temporary: bool, status: int | None = None) -> None:
         super().__init__(reason)
         self.reason = reason
         self.temporary = temporary
+        self.status = status  # the HTTP status when the server answered with an error
 
 
 @dataclass(frozen=True)
@@ -55,7 +57,7 @@ def checked_base_url(url: str) -> str:
     if parts.scheme == "http" and parts.hostname not in _LOCAL_HOSTS:
         raise ServerConfigError("Use https:// for a server on the network; plain http:// is only for this computer.")
     if parts.query or parts.fragment:
-        raise ServerConfigError("The base address has no ? or # part.")
+        raise ServerConfigError("The base address cannot have a ? or # part.")
     return text
 
 
@@ -64,7 +66,9 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
+@cache
 def _opener() -> urllib.request.OpenerDirector:
+    """Built once: loading the system's certificates takes tens of milliseconds."""
     context = ssl.create_default_context()  # verifies the certificate and the host name
     return urllib.request.build_opener(urllib.request.ProxyHandler({}), urllib.request.HTTPSHandler(context=context),
                                        _NoRedirect())
@@ -106,7 +110,7 @@ def post_bundle(config: ServerConfig, bundle: dict[str, Any]) -> dict[str, Any]:
         temporary = error.code >= 500 or error.code in _TEMPORARY_STATUSES
         if 300 <= error.code < 400:
             text = f"the server moved ({error.headers.get('Location') or 'no new address given'}); check the address"
-        raise SendFailed(f"HTTP {error.code}: {text}", temporary=temporary) from None
+        raise SendFailed(f"HTTP {error.code}: {text}", temporary=temporary, status=error.code) from None
     except ssl.SSLError as error:
         raise SendFailed(f"secure connection failed: {error.reason or error}", temporary=True) from None
     except (urllib.error.URLError, OSError) as error:

@@ -30,7 +30,7 @@ PAIN_SCORE = {"system": LOINC, "code": "72514-3",
 LATERALITY_ATTRIBUTE = "272741003"  # SNOMED CT |Laterality (attribute)|, refines a body structure
 SURVEY = {"system": "http://terminology.hl7.org/CodeSystem/observation-category", "code": "survey", "display": "Survey"}
 SESSION_SYSTEM = "urn:hipdesk:session"  # value: "<station id>/<session id>"
-PATIENT_SYSTEM = "urn:hipdesk:person"  # value: a hash of the name and birth date, or "<station id>/person-<id>"
+PATIENT_SYSTEM = "urn:hipdesk:person"  # value: a hash of name + birth date, or "<station id>/session-<id>"
 #: Entries one transaction may hold when it has conditional creates (Medplum refuses more than 8).
 MAX_ENTRIES = 8
 _GENDERS = {"female": "female", "male": "male"}  # "Other / prefer not to say" has no one FHIR code: left out
@@ -44,15 +44,16 @@ class Identity:
     person_key: str | None = None
 
 
-def person_key(name: str, birth_date: str | None, station_id: str, person_id: int | None) -> str:
-    """The Patient identifier value: the same person (name and birth date) gets the same key on every station.
+def person_key(name: str, birth_date: str | None, station_id: str, session_id: int | None) -> str:
+    """The Patient identifier value: the same person (name and birth date) gets the same key on every station,
+    as the session library matches a person (case-folded name and date of birth).
 
-    Without a birth date a name alone could join two people, so the key is then local to this station.
+    Without a birth date a name alone could join two people, so the Patient is then this session's own.
     """
     name_key = " ".join(name.casefold().split())
     if birth_date:
         return hashlib.sha256(f"{name_key}|{birth_date}".encode()).hexdigest()[:40]
-    return f"{station_id}/person-{person_id if person_id is not None else 'none'}"
+    return f"{station_id}/session-{session_id}"
 
 
 def session_identifier(identity: Identity, session: Session) -> dict[str, str]:

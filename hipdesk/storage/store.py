@@ -90,6 +90,24 @@ MIGRATIONS: list[str] = [
     CREATE INDEX sessions_by_status_created ON sessions (status, created_at, name_key);
     CREATE INDEX sessions_stale ON sessions (id) WHERE summary_at IS NULL;
     """,
+    # v4: the outbox of finished sessions for the clinic's FHIR server (hipdesk.storage.outbox). `state` is
+    # waiting / sent / refused; `next_try` (Unix time) is the back-off; `claimed_by` + `claimed_until`
+    # keep two senders of one database from posting the same session at once.
+    """
+    CREATE TABLE outbox (
+        session_id INTEGER PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE,
+        state TEXT NOT NULL DEFAULT 'waiting' CHECK (state IN ('waiting', 'sent', 'refused')),
+        queued_at TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_try REAL NOT NULL DEFAULT 0,
+        reason TEXT NOT NULL DEFAULT '',
+        sent_at TEXT,
+        server_ref TEXT,
+        claimed_by TEXT,
+        claimed_until REAL
+    );
+    CREATE INDEX outbox_due ON outbox (state, next_try);
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -97,6 +97,13 @@ class FhirEngine:
         except urllib.error.HTTPError as error:
             return error.code, json.loads(error.read())
 
+    def delete(self, path: str) -> None:
+        """DELETE a resource (as the clinic's staff merging duplicate records would)."""
+        request = urllib.request.Request(f"{self.base_url}/{path}", method="DELETE",
+                                         headers={"Authorization": f"Bearer {self.token}"})
+        with urllib.request.urlopen(request, timeout=10):  # noqa: S310
+            pass
+
     def search(self, resource_type: str, **query: str) -> list[dict[str, Any]]:
         """Every resource of a search (the test server answers a search in one page)."""
         bundle = self.get(resource_type, **query)

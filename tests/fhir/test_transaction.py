@@ -25,7 +25,7 @@ STATION = "station-a1"
 
 def identity_for(session: Any) -> Identity:
     return Identity(STATION, person_key(session.answers.get("name", ""), session.answers.get("birth_date"),
-                                        STATION, session.person_id))
+                                        STATION, session.id))
 
 
 def config(engine: FhirEngine) -> ServerConfig:

@@ -13,19 +13,67 @@ function option(name, fallback) {
   return index >= 0 ? process.argv[index + 1] : fallback;
 }
 
+/** The R4 definitions of the resources HipDesk sends and reads (all ~150 take seconds to index at each start). */
+function resourceDefinitions() {
+  const keep = new Set(['Resource', 'DomainResource', 'Bundle', 'OperationOutcome', 'CapabilityStatement', 'Patient',
+    'Questionnaire', 'QuestionnaireResponse', 'Observation']);
+  const bundle = readJson('fhir/r4/profiles-resources.json');
+  bundle.entry = bundle.entry.filter((e) => e.resource?.resourceType !== 'StructureDefinition' || keep.has(e.resource.name));
+  return bundle;
+}
+
 indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json'));
-indexStructureDefinitionBundle(readJson('fhir/r4/profiles-resources.json'));
+indexStructureDefinitionBundle(resourceDefinitions());
 for (const file of SEARCH_PARAMETER_BUNDLE_FILES) {
   indexSearchParameterBundle(readJson(file));
 }
 
-/** MemoryRepository that validates what it stores, rolls a failed transaction back and journals each change. */
+function identifierKeys(resource) {
+  const identifiers = [resource?.identifier ?? []].flat();
+  return identifiers.filter((i) => i?.system && i?.value).map((i) => `${resource.resourceType}|${i.system}|${i.value}`);
+}
+
+/**
+ * MemoryRepository that validates what it stores, rolls a failed transaction back, journals each change,
+ * and looks up `identifier=system|value` through an index (the plain repository evaluates FHIRPath on every
+ * stored resource for each search, which made each conditional create slower as the store grew).
+ */
 class DurableRepository extends MemoryRepository {
   constructor(journal) {
     super();
     this.journal = journal;
     this.changes = [];
     this.loading = false;
+    this.byIdentifier = new Map();
+  }
+
+  index(resource, add) {
+    for (const key of identifierKeys(resource)) {
+      const ids = this.byIdentifier.get(key) ?? new Set();
+      if (add) {
+        ids.add(resource.id);
+      } else {
+        ids.delete(resource.id);
+      }
+      this.byIdentifier.set(key, ids);
+    }
+  }
+
+  async search(searchRequest) {
+    const filters = searchRequest.filters ?? [];
+    const only = filters.length === 1 ? filters[0] : undefined;
+    const indexed = only?.code === 'identifier' && only.operator === 'eq' && only.value.includes('|') &&
+      !only.value.includes(',') && !searchRequest.sortRules?.length && !searchRequest.include?.length &&
+      !searchRequest.revInclude?.length;
+    if (!indexed) {
+      return super.search(searchRequest);
+    }
+    const ids = [...(this.byIdentifier.get(`${searchRequest.resourceType}|${only.value}`) ?? [])];
+    const found = await Promise.all(ids.map((id) => super.readResource(searchRequest.resourceType, id)));
+    const start = searchRequest.offset ?? 0;
+    const page = found.slice(start, searchRequest.count === undefined ? undefined : start + searchRequest.count);
+    const entry = page.map((resource) => ({ resource }));
+    return { resourceType: 'Bundle', type: 'searchset', entry: entry.length ? entry : undefined, total: found.length };
   }
 
   async createResource(resource, options) {
@@ -36,14 +84,29 @@ class DurableRepository extends MemoryRepository {
     if (resource.id) {
       previous = await super.readResource(resource.resourceType, resource.id).catch(() => undefined);
     }
-    const stored = await super.createResource(resource, options);
+    const stored = await this.store(resource, previous, options);
     this.changes.push({ op: 'put', resource: stored, previous });
     return stored;
   }
 
-  async deleteResource(resourceType, id) {
+  async store(resource, previous, options) {
+    if (previous) {
+      this.index(previous, false);
+    }
+    const stored = await super.createResource(resource, options);
+    this.index(stored, true);
+    return stored;
+  }
+
+  async remove(resourceType, id) {
     const previous = await super.readResource(resourceType, id);
+    this.index(previous, false);
     await super.deleteResource(resourceType, id);
+    return previous;
+  }
+
+  async deleteResource(resourceType, id) {
+    const previous = await this.remove(resourceType, id);
     this.changes.push({ op: 'delete', resourceType, id, previous });
   }
 
@@ -64,10 +127,11 @@ class DurableRepository extends MemoryRepository {
         const change = this.changes.pop();
         const type = change.resource?.resourceType ?? change.resourceType;
         const id = change.resource?.id ?? change.id;
+        if (change.op === 'put') {
+          await this.remove(type, id);
+        }
         if (change.previous) {
-          await super.createResource(change.previous);
-        } else {
-          await super.deleteResource(type, id);
+          await this.store(change.previous, undefined);
         }
       }
     } finally {
@@ -105,9 +169,10 @@ class DurableRepository extends MemoryRepository {
       }
       for (const change of changes) {
         if (change.put) {
-          await super.createResource(change.put);
+          const previous = await super.readResource(change.put.resourceType, change.put.id).catch(() => undefined);
+          await this.store(change.put, previous);
         } else {
-          await super.deleteResource(...change.delete).catch(() => undefined);
+          await this.remove(...change.delete).catch(() => undefined);
         }
       }
     }
@@ -185,8 +250,11 @@ async function handle(req, res) {
   send(res, status, resource ?? outcome, headers);
 }
 
+// One request at a time: the in-memory repository has no isolation of its own, and two stations creating
+// the same Patient at once must see each other's work (what a real server's serializable transaction gives).
+let queue = Promise.resolve();
 const server = createServer((req, res) => {
-  handle(req, res).catch((error) => send(res, 500, normalizeOperationOutcome(error)));
+  queue = queue.then(() => handle(req, res)).catch((error) => send(res, 500, normalizeOperationOutcome(error)));
 });
 server.listen(port, '127.0.0.1', () => {
   console.log(`listening ${server.address().port}`);

