@@ -1,6 +1,7 @@
-"""`hipdesk export-fhir --session ID | --answers FILE -o OUT.json`: FHIR R4 Bundle, headless.
+"""`hipdesk export-fhir --session ID | --answers FILE -o OUT.json`: FHIR R4 Bundle, headless;
+`hipdesk import-fhir FILE`: a QuestionnaireResponse from another FHIR form client as a new session.
 
-The file is one `collection` Bundle with the Questionnaire and the QuestionnaireResponse, so a
+The export is one `collection` Bundle with the Questionnaire and the QuestionnaireResponse, so a
 receiver has the questions beside the answers.
 """
 
@@ -11,10 +12,13 @@ import sys
 from typing import Any
 
 from hipdesk.actions.exports import fhir_bytes, save_export
-from hipdesk.cli.source import CommandError, add_source_arguments, chosen_session
+from hipdesk.actions.imports import import_fhir_file
+from hipdesk.cli.source import CommandError, add_source_arguments, chosen_session, opened_store
 from hipdesk.content.questionnaire import ContentError, load_questionnaire
+from hipdesk.exchange.answers_file import AnswersFileError
 from hipdesk.exchange.fhir import FhirExportError
 from hipdesk.exchange.safe_write import ExportError
+from hipdesk.storage.store import StoreError
 
 
 def add_parser(subparsers: Any) -> None:
@@ -22,6 +26,9 @@ def add_parser(subparsers: Any) -> None:
     parser = subparsers.add_parser("export-fhir", help="write a FHIR R4 Bundle (Questionnaire + QuestionnaireResponse)")
     add_source_arguments(parser)
     parser.set_defaults(run=run)
+    imp = subparsers.add_parser("import-fhir", help="store a FHIR QuestionnaireResponse (for HipDesk's form) as a session")
+    imp.add_argument("file", metavar="FILE", help="a QuestionnaireResponse, or a Bundle holding one (JSON)")
+    imp.set_defaults(run=run_import)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -34,4 +41,17 @@ def run(args: argparse.Namespace) -> int:
     except (CommandError, ContentError, ExportError, FhirExportError) as error:
         print(f"hipdesk: {error}", file=sys.stderr)
         return 2
+    return 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    """Import one QuestionnaireResponse as a new session; prints the new id. Checked as an answers file is."""
+    try:
+        questionnaire = load_questionnaire()
+        with opened_store(args) as store:
+            new_id = import_fhir_file(store, questionnaire, args.file)
+    except (AnswersFileError, CommandError, ContentError, StoreError) as error:
+        print(f"hipdesk: {error}", file=sys.stderr)
+        return 2
+    print(new_id)
     return 0

@@ -20,6 +20,7 @@ COMMANDS = {
     "report": "hipdesk.cli.report",
     "export-fhir": "hipdesk.cli.fhir",
     "import-activities": "hipdesk.cli.activities",
+    "import-fhir": "hipdesk.cli.fhir",
 }
 COMMAND_MODULES = sorted(set(COMMANDS.values()))
 

@@ -132,6 +132,8 @@ class LibraryRow:
     triage: str | None
     top_cause: str | None
     worst_pain: int | None
+    delivery: str | None = None  # the clinic's FHIR server (outbox): waiting / sent / refused, None when never queued
+    delivery_reason: str = ""  # why it waits or was refused (the server's words)
 
     @property
     def date(self) -> str:
@@ -163,7 +165,8 @@ def fetch_rows(store: SessionStore, query: LibraryQuery, offset: int = 0, limit:
     where, params = _where(query)
     order = f"{column} {direction}" + ("" if column == "created_at" else f", created_at {direction}")
     sql = (
-        "SELECT id, created_at, person_id, person_name, status, triage, top_cause, worst_pain FROM sessions"
+        "SELECT id, created_at, person_id, person_name, status, triage, top_cause, worst_pain, outbox.state, "
+        "coalesce(outbox.reason, '') FROM sessions LEFT JOIN outbox ON outbox.session_id = sessions.id"
         f"{where} ORDER BY {order}, id {direction} LIMIT ? OFFSET ?"
     )
     rows = store.conn.execute(sql, (*params, limit, offset)).fetchall()

@@ -93,6 +93,28 @@ def _switch_to_kiosk(app: QApplication, current: QMainWindow, questionnaire: Que
     current.close()
 
 
+def _start_fhir_sender(window: QMainWindow, questionnaire: Questionnaire, store: SessionStore) -> Any:
+    """The background sender of finished sessions to the clinic's FHIR server, tied to the window's signals."""
+    from hipdesk.ui.fhir_sender import FhirSender  # no urllib or ssl before the first page
+
+    sender = FhirSender(store.path, questionnaire)
+    wizard = getattr(window, "wizard", None)
+    if wizard is not None:
+        wizard.session_finished.connect(lambda _id: sender.wake())
+    send_requested = getattr(window, "send_requested", None)
+    if send_requested is not None:
+        send_requested.connect(sender.wake)
+    sender.changed.connect(lambda: _reload_library(window))
+    sender.start()
+    return sender
+
+
+def _reload_library(window: Any) -> None:
+    library = getattr(window, "library", None)
+    if library is not None and library.isVisible():
+        library.model.reload()
+
+
 def _register_fonts() -> None:
     from hipdesk.ui.fonts import register_shipped_fonts
 
@@ -167,10 +189,13 @@ def run_gui(args: Any) -> int:
         assert isinstance(window, MainWindow), "--script drives the normal window, not the kiosk"
         run_script(window, Path(args.script))
     QTimer.singleShot(0, window.raise_)
+    # The FHIR sender starts after the first page is up; it sends nothing until staff set a server.
+    sender = _start_fhir_sender(window, questionnaire, store)
     # After the first page is up (start-up stays fast): text in any script the person types can be shown
     # even where the system has no such font, as in the PDF.
     QTimer.singleShot(0, _register_fonts)
     code = app.exec()
+    sender.stop()
     store.close()
     lock.release()
     return int(code)

@@ -31,8 +31,9 @@ from hipdesk.library.trends import person_trend
 from hipdesk.ui.context import UiContext
 from hipdesk.ui.trend_chart import TrendsPanel
 
-#: Column order of the table: each is also a sort key of `hipdesk.library.sessions.SORT_COLUMNS`.
-COLUMNS = ("date", "person", "status", "triage", "top_cause", "worst_pain")
+#: Column order of the table: each is a sort key of `hipdesk.library.sessions.SORT_COLUMNS` except "delivery"
+#: (the FHIR outbox state has no index: sorting on it keeps the date order).
+COLUMNS = ("date", "person", "status", "triage", "top_cause", "worst_pain", "delivery")
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -103,6 +104,10 @@ class SessionTableModel(QAbstractTableModel):
             return self.cell_text(row, column)
         if role == Qt.ItemDataRole.UserRole:
             return row.id
+        if role == Qt.ItemDataRole.ToolTipRole and column == "delivery" and row.delivery_reason:
+            return row.delivery_reason
+        if role == Qt.ItemDataRole.ForegroundRole and column == "delivery" and row.delivery == "refused":
+            return QColor("#b00020")
         if role == Qt.ItemDataRole.ForegroundRole and column == "triage" and row.triage in ("emergency", "urgent"):
             return QColor("#b00020")
         if role == Qt.ItemDataRole.TextAlignmentRole and column == "worst_pain":
@@ -123,7 +128,15 @@ class SessionTableModel(QAbstractTableModel):
             return c.triage_labels.get(row.triage, row.triage) if row.triage else missing
         if column == "top_cause":
             return c.cause_labels.get(row.top_cause, row.top_cause) if row.top_cause else missing
+        if column == "delivery":
+            return self.delivery_text(row)
         return f"{row.worst_pain}/10" if row.worst_pain is not None else missing
+
+    def delivery_text(self, row: LibraryRow) -> str:
+        """Where the session is on its way to the clinic's FHIR server (the reason shows below the table)."""
+        if row.delivery is None:
+            return ""
+        return self.content.texts.get(f"delivery_{row.delivery}", row.delivery)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if 0 <= column < len(COLUMNS):
@@ -166,6 +179,7 @@ class SessionLibrary(QWidget):
     open_summary_requested = Signal(int)
     export_requested = Signal(int)
     session_deleted = Signal(int)
+    send_requested = Signal()  # a refused session was queued again: the sender may try at once
 
     def __init__(self, ctx: UiContext, assess: AssessFunction | None = None,
                  content: LibraryContent | None = None, parent: QWidget | None = None) -> None:
@@ -230,8 +244,15 @@ class SessionLibrary(QWidget):
         self.trends_button.setObjectName("libraryTrends")
         self.delete_button = QPushButton(texts["delete"])
         self.delete_button.setObjectName("libraryDelete")
+        self.resend_button = QPushButton(texts["delivery_resend"])
+        self.resend_button.setObjectName("libraryResend")
+        self.delivery = QLabel()  # the selected session's way to the clinic's FHIR server, with the reason
+        self.delivery.setObjectName("libraryDelivery")
+        self.delivery.setWordWrap(True)
+        self.delivery.setTextFormat(Qt.TextFormat.PlainText)  # the server's words, shown as they are
         buttons = QHBoxLayout()
-        for button in (self.open_button, self.follow_up_button, self.export_button, self.trends_button):
+        for button in (self.open_button, self.follow_up_button, self.export_button, self.trends_button,
+                       self.resend_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.delete_button)
@@ -251,6 +272,7 @@ class SessionLibrary(QWidget):
         layout.addLayout(head)
         layout.addLayout(filters)
         layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.delivery)
         layout.addLayout(buttons)
 
         self.search.textChanged.connect(self._query_changed)
@@ -264,6 +286,7 @@ class SessionLibrary(QWidget):
         self.export_button.clicked.connect(self._export)
         self.trends_button.clicked.connect(self._show_trends)
         self.delete_button.clicked.connect(self._delete)
+        self.resend_button.clicked.connect(self._send_again)
         self._selection_changed()
 
     # -- queries ----------------------------------------------------------------------------------
@@ -313,6 +336,26 @@ class SessionLibrary(QWidget):
         has_person = row is not None and row.person_id is not None
         self.follow_up_button.setEnabled(has_person)
         self.trends_button.setEnabled(has_person)
+        self.resend_button.setVisible(row is not None and row.delivery == "refused")
+        self.delivery.setText(self._delivery_line(row))
+        self.delivery.setVisible(bool(self.delivery.text()))
+
+    def _delivery_line(self, row: LibraryRow | None) -> str:
+        if row is None or row.delivery is None:
+            return ""
+        line = f"{self.content.columns['delivery']}: {self.model.delivery_text(row)}"
+        return f"{line}. {row.delivery_reason}" if row.delivery_reason and row.delivery != "sent" else line
+
+    def _send_again(self) -> None:
+        """A refused session is tried again (staff fixed the cause, for example merged duplicate records)."""
+        row = self.selected()
+        if row is None or row.delivery != "refused":
+            return
+        from hipdesk.actions.fhir_sending import send_again  # on first use: start-up stays fast
+
+        send_again(self.ctx.store, row.id)
+        self.model.reload()
+        self.send_requested.emit()
 
     def _open(self) -> None:
         row = self.selected()

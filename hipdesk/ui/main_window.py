@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from hipdesk.library.sessions import AssessFunction
     from hipdesk.ui.export_bar import SessionExporter
     from hipdesk.ui.library_view import SessionLibrary
+    from hipdesk.ui.server_settings import ServerSettingsView
 
 STYLE = """
 #pageTitle { font-size: 18pt; font-weight: 700; }
@@ -44,6 +45,7 @@ class MainWindow(QMainWindow):
     """HipDesk's one window."""
 
     kiosk_requested = Signal()
+    send_requested = Signal()  # the FHIR server was set, or a session queued again: the sender tries at once
 
     def __init__(self, questionnaire: Questionnaire, store: SessionStore, kiosk: bool = False,
                  parent: QWidget | None = None) -> None:
@@ -69,7 +71,12 @@ class MainWindow(QMainWindow):
         self.kiosk_action = toolbar.addAction("Front-desk kiosk mode…", self.ask_for_kiosk)
         self.kiosk_action.setObjectName("kioskAction")
         self.kiosk_action.setToolTip("Full-screen intake for one patient after another; staff need a PIN to leave")
+        self.server_action = toolbar.addAction("Clinic server…", self.show_server_settings)
+        self.server_action.setObjectName("serverAction")
+        self.server_action.setToolTip("Send finished sessions to the clinic's FHIR server (off until set)")
+        self.server_settings: ServerSettingsView | None = None  # built when first opened
         self.sessions_action.setVisible(not kiosk)  # kiosk: past sessions only after a staff PIN (not built yet)
+        self.server_action.setVisible(not kiosk)
         self.wizard.page_changed.connect(lambda _page: self._refresh_summary(self.wizard.editor.session_id
                                                                              if self.wizard.editor else None))
 
@@ -115,10 +122,24 @@ class MainWindow(QMainWindow):
             self.library.open_summary_requested.connect(self._open_summary)
             self.library.session_deleted.connect(self._session_deleted)
             self.library.export_requested.connect(self.export_session_pdf)
+            self.library.send_requested.connect(self.send_requested.emit)
             self.views.addWidget(self.library)
         self.library.refresh()
         self.views.setCurrentWidget(self.library)
         return self.library
+
+    def show_server_settings(self) -> ServerSettingsView:
+        """The clinic FHIR server settings, in place of the wizard."""
+        if self.server_settings is None:
+            from hipdesk.ui.server_settings import ServerSettingsView  # on first use: start-up stays fast
+
+            self.server_settings = ServerSettingsView(self.ctx)
+            self.server_settings.closed.connect(self.show_wizard)
+            self.server_settings.saved.connect(self.send_requested.emit)
+            self.views.addWidget(self.server_settings)
+        self.server_settings.refresh()
+        self.views.setCurrentWidget(self.server_settings)
+        return self.server_settings
 
     def show_wizard(self) -> None:
         """Switch back to the assessment."""

@@ -61,9 +61,9 @@ class StartPage(WizardPage):
 
         self.form = QuestionForm(list(page.items), ctx.questionnaire)
         self.layout_.addWidget(self.form)
-        self.import_button = QPushButton("Import answers file…")
+        self.import_button = QPushButton("Import answers…")
         self.import_button.setObjectName("importAnswersButton")
-        self.import_button.setToolTip("Open a HipDesk answers file (JSON) as a new session")
+        self.import_button.setToolTip("Open a HipDesk answers file or a FHIR QuestionnaireResponse (JSON) as a new session")
         self.import_button.clicked.connect(self.import_answers)
         self.import_button.setVisible(not ctx.kiosk)  # a patient at the front desk opens no files
         import_row = QHBoxLayout()
@@ -97,15 +97,17 @@ class StartPage(WizardPage):
             self.resume_requested.emit(self.draft_ids[row])
 
     def import_answers(self) -> None:
-        """Store an answers file as a new session and continue it; a bad file is explained, nothing stored."""
-        path = self.ctx.open_file(self, "Import answers file", "HipDesk answers (*.json);;All files (*)")
+        """Store an answers file or a FHIR QuestionnaireResponse as a new session and continue it; a bad file is
+        explained, nothing stored."""
+        path = self.ctx.open_file(self, "Import answers",
+                                  "HipDesk answers or FHIR QuestionnaireResponse (*.json);;All files (*)")
         if not path:
             return
-        from hipdesk.actions.imports import import_answers_file  # only when asked: start-up time
+        from hipdesk.actions.imports import import_file  # only when asked: start-up time
         from hipdesk.exchange.answers_file import AnswersFileError
 
         try:
-            new_id = import_answers_file(self.ctx.store, self.ctx.questionnaire, path)
+            new_id = import_file(self.ctx.store, self.ctx.questionnaire, path)
         except AnswersFileError as error:
             self.ctx.inform(self, "This file cannot be imported", str(error))
             return

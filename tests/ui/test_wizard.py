@@ -205,3 +205,19 @@ def test_import_of_a_bad_file_is_explained_and_stores_nothing(window, tmp_path) 
     assert messages and "answers.age" in messages[0][1]
     assert window.ctx.store.list_sessions() == []
     assert window.current_page_id() == "start"
+
+
+def test_the_start_page_imports_a_fhir_questionnaire_response_too(window, tmp_path) -> None:
+    import json
+
+    from hipdesk.exchange.fhir import response_resource
+    from hipdesk.report import samples
+
+    path = tmp_path / "from-a-form-client.json"
+    path.write_text(json.dumps(response_resource(window.ctx.questionnaire, samples.typical_session())), encoding="utf-8")
+    window.ctx.open_file = lambda *_: str(path)
+    find(window, "importAnswersButton").click()
+    editor = window.wizard.editor
+    assert editor is not None
+    assert editor.session.answers["name"] == "Anna Müller"
+    assert editor.session.regions[("outer_hip", "right")].intensity == 7
