@@ -189,13 +189,16 @@ def run_gui(args: Any) -> int:
         assert isinstance(window, MainWindow), "--script drives the normal window, not the kiosk"
         run_script(window, Path(args.script))
     QTimer.singleShot(0, window.raise_)
-    # The FHIR sender starts after the first page is up; it sends nothing until staff set a server.
-    sender = _start_fhir_sender(window, questionnaire, store)
+    # The FHIR sender starts once the first page is up (its code is not loaded before that: start-up time);
+    # it sends nothing until staff set a server.
+    senders: list[Any] = []
+    QTimer.singleShot(300, lambda: senders.append(_start_fhir_sender(window, questionnaire, store)))
     # After the first page is up (start-up stays fast): text in any script the person types can be shown
     # even where the system has no such font, as in the PDF.
     QTimer.singleShot(0, _register_fonts)
     code = app.exec()
-    sender.stop()
+    for sender in senders:
+        sender.stop()
     store.close()
     lock.release()
     return int(code)
