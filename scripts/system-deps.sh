@@ -8,6 +8,7 @@ python3 -c 'import venv, ensurepip' 2>/dev/null || need+=(python3-venv)
 command -v node >/dev/null && node -e 'const [a,b]=process.versions.node.split(".").map(Number);process.exit(a>20||(a===20&&b>=19)?0:1)' \
   || need+=(nodejs)
 command -v npm >/dev/null || need+=(npm)
+command -v openssl >/dev/null || need+=(openssl)  # a test makes a self-signed certificate (TLS is verified)
 # Qt's runtime libraries, including those of its X11 (xcb) platform plugin for a real desktop.
 for pkg in libegl1 libgl1 libfontconfig1 libxkbcommon0 libdbus-1-3 libglib2.0-0 \
            libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0 \
