@@ -1,4 +1,4 @@
-"""Sums taken over a track as it streams by: distance between points, descent, times."""
+"""Sums taken over a track as its points go by: descent, times, XML names."""
 
 from __future__ import annotations
 
@@ -6,16 +6,10 @@ import datetime as dt
 import math
 
 _EARTH_RADIUS_M = 6_371_008.8
+#: One degree of latitude on the mean earth sphere (about 111.2 km).
+METRES_PER_DEGREE = _EARTH_RADIUS_M * math.pi / 180
 #: Changes in height smaller than this are GPS and barometer noise, not hills (a common dead band).
 DESCENT_DEAD_BAND_M = 3.0
-
-
-def metres_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in metres (haversine): within a fraction of a per cent of the ellipsoid for a run."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * _EARTH_RADIUS_M * math.asin(min(1.0, math.sqrt(a)))
 
 
 class Descent:
@@ -52,6 +46,14 @@ def parse_time(text: str | None) -> dt.datetime | None:
     return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
 
 
+_LOCAL_NAMES: dict[str, str] = {}
+
+
 def local_name(tag: str) -> str:
-    """An XML tag without its namespace."""
-    return tag.rpartition("}")[2]
+    """An XML tag without its namespace (the few tags of a file repeat, so each is split once)."""
+    name = _LOCAL_NAMES.get(tag)
+    if name is None:
+        name = tag.rpartition("}")[2]
+        if len(_LOCAL_NAMES) < 1000:  # a hostile file with endless distinct tags cannot grow it
+            _LOCAL_NAMES[tag] = name
+    return name

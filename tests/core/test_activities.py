@@ -8,11 +8,20 @@ from pathlib import Path
 
 import pytest
 
+from hipdesk.activities import xml_files
 from hipdesk.activities.reader import expand_paths, read_activity_file, read_activity_files
 from tests.core.activity_files import write_fit, write_gpx, write_tcx
 
 NOW = dt.datetime(2026, 11, 30, 12, 0, tzinfo=dt.UTC)
 START = dt.datetime(2026, 11, 20, 7, 0, tzinfo=dt.UTC)
+
+
+@pytest.fixture(params=["tree", "stream"])
+def xml_way(request, monkeypatch) -> str:
+    """Run the test both ways GPX and TCX are read: a small file as a tree, a large one as a stream."""
+    if request.param == "stream":
+        monkeypatch.setattr(xml_files, "TREE_LIMIT", 0)
+    return request.param
 
 
 def only_run(path: Path):
@@ -38,7 +47,7 @@ def test_fit_summary_with_the_watch_time_zone(tmp_path: Path) -> None:
     assert run.start.hour == 9
 
 
-def test_gpx_distance_time_and_descent_from_the_points(tmp_path: Path) -> None:
+def test_gpx_distance_time_and_descent_from_the_points(xml_way: str, tmp_path: Path) -> None:
     run = only_run(write_gpx(tmp_path / "run.gpx", START, 8.0, 44, hill_m=40))
     assert run.distance_km == pytest.approx(8.0, rel=0.005)
     assert run.duration_s == pytest.approx(44 * 60)
@@ -46,7 +55,7 @@ def test_gpx_distance_time_and_descent_from_the_points(tmp_path: Path) -> None:
     assert run.start == START
 
 
-def test_tcx_lap_totals(tmp_path: Path) -> None:
+def test_tcx_lap_totals(xml_way: str, tmp_path: Path) -> None:
     run = only_run(write_tcx(tmp_path / "run.tcx", START, 6.2, 33))
     assert (run.distance_km, run.duration_s) == (pytest.approx(6.2), pytest.approx(33 * 60))
     assert run.descent_m is not None and run.descent_m > 10
@@ -68,13 +77,13 @@ def test_compressed_files_as_in_an_app_export(tmp_path: Path) -> None:
         (lambda p: write_fit(p / "walk.fit", START, 4, 60, sport="WALKING"), "walking", "walking"),
     ],
 )
-def test_other_sports_are_not_counted(tmp_path: Path, writer, sport: str, named: str) -> None:
+def test_other_sports_are_not_counted(xml_way: str, tmp_path: Path, writer, sport: str, named: str) -> None:
     kind, message = problem(writer(tmp_path))
     assert kind == "not_running"
     assert named in message and "not a run" in message
 
 
-def test_a_gpx_without_a_sport_counts_as_a_run_with_a_note_unless_too_fast(tmp_path: Path) -> None:
+def test_a_gpx_without_a_sport_counts_as_a_run_with_a_note_unless_too_fast(xml_way: str, tmp_path: Path) -> None:
     outcome = read_activity_file(write_gpx(tmp_path / "run.gpx", START, 10, 55, kind=None), NOW)
     assert outcome.runs and "does not name its sport" in outcome.note
     kind, message = problem(write_gpx(tmp_path / "fast.gpx", START, 60, 90, kind=None))
@@ -100,7 +109,7 @@ def test_huge_file_is_refused_by_its_size_without_reading_it(tmp_path: Path) -> 
     assert kind == "too_large" and "200 MB" in message and "not opened" in message
 
 
-def test_truncated_files(tmp_path: Path) -> None:
+def test_truncated_files(xml_way: str, tmp_path: Path) -> None:
     for path in (write_fit(tmp_path / "run.fit", START, 10, 50), write_gpx(tmp_path / "run.gpx", START, 10, 50)):
         data = path.read_bytes()
         path.write_bytes(data[: len(data) // 2])
@@ -109,7 +118,7 @@ def test_truncated_files(tmp_path: Path) -> None:
         assert "not copied completely" in message
 
 
-def test_corrupt_files(tmp_path: Path) -> None:
+def test_corrupt_files(xml_way: str, tmp_path: Path) -> None:
     fit = write_fit(tmp_path / "run.fit", START, 10, 50)
     data = bytearray(fit.read_bytes())
     data[len(data) // 2] ^= 0xFF  # one flipped byte in the middle of the track
