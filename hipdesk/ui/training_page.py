@@ -29,6 +29,8 @@ class TrainingPage(QuestionPage):
         super().__init__(page, ctx, parent)
         self.watch = WatchImportPanel(ctx)
         self.layout_.insertWidget(self.layout_.indexOf(self.form), self.watch)
+        # At the front desk a file dialog would open the clinic computer's folders to the patient: no import.
+        self.watch.setVisible(not ctx.kiosk)
         self.marks: dict[str, QLabel] = {}
         for item_id in FILLED_ITEMS:
             row = self.form.rows.get(item_id)
@@ -42,7 +44,7 @@ class TrainingPage(QuestionPage):
             row_layout.addWidget(mark)
             self.marks[item_id] = mark
         self.watch.imported.connect(self._imported)
-        self.setAcceptDrops(True)
+        self.setAcceptDrops(not ctx.kiosk)
         self._update_marks()
 
     def bind(self, editor: SessionEditor | None) -> None:

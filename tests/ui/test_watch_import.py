@@ -126,3 +126,15 @@ def test_miles_are_filled_in_miles(window, qtbot, tmp_path: Path, unit: str) -> 
     wait_done(qtbot, panel)
     assert field_text(window, "longest_run") == "10"
     assert panel.chart.chart is not None and panel.chart.chart.unit == "miles"
+
+
+def test_no_watch_import_at_the_front_desk(qtbot, questionnaire, store) -> None:
+    from hipdesk.ui.context import UiContext
+    from hipdesk.ui.training_page import TrainingPage
+
+    page_content = next(p for p in questionnaire.pages if p.kind == "training")
+    page = TrainingPage(page_content, UiContext(questionnaire, store, kiosk=True))
+    qtbot.addWidget(page)
+    page.show()
+    assert not page.watch.isVisible() and not page.acceptDrops()  # a file dialog would open the clinic's folders
+    assert page.form.rows["weekly_distance"].isVisible()  # the questions themselves are still asked
