@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QWidget
 
+from hipdesk.ui import watch_import
 from hipdesk.ui.main_window import MainWindow
 from hipdesk.ui.watch_import import WatchImportPanel
 from hipdesk.ui.weekly_chart import WeeklyChartView
@@ -97,21 +99,33 @@ def test_drag_and_drop_files_onto_the_page(window, qtbot, tmp_path: Path) -> Non
     assert field_text(window, "longest_run") == "12"
 
 
-def test_a_large_folder_shows_progress_and_cancel_stores_nothing(window, qtbot, tmp_path: Path) -> None:
+def test_a_large_folder_shows_progress_and_cancel_stores_nothing(window, qtbot, tmp_path: Path, monkeypatch) -> None:
     panel = to_training(window)
     folder = tmp_path / "many"
     folder.mkdir()
     start = dt.datetime.now(dt.UTC) - dt.timedelta(days=1)
     for n in range(300):
-        write_tcx(folder / f"run{n:03}.tcx", start - dt.timedelta(hours=3 * n), 5, 30, points=200)
-    seen: list[int] = []
-    panel.progress.valueChanged.connect(seen.append)
+        write_tcx(folder / f"run{n:03}.tcx", start - dt.timedelta(hours=3 * n), 5, 30, points=50)
+    real_read = watch_import.read_files
+
+    def read_pausing_after_five(paths, progress=None, should_stop=None, now=None):
+        # The real reading, held after the fifth file until Cancel is seen: the test does not race the worker.
+        def progress_then_pause(done: int, total: int) -> None:
+            progress(done, total)
+            deadline = time.monotonic() + 20
+            while done == 5 and not should_stop() and time.monotonic() < deadline:
+                time.sleep(0.01)
+
+        return real_read(paths, progress_then_pause, should_stop, now)
+
+    monkeypatch.setattr(watch_import, "read_files", read_pausing_after_five)
     panel.start_import([folder])
-    qtbot.waitUntil(lambda: panel.progress.value() >= 5, timeout=20_000)
+    # The window handles events while the worker reads: the progress bar moves and Cancel can be clicked.
+    qtbot.waitUntil(lambda: panel.progress.value() == 5 and panel.progress.maximum() == 300, timeout=20_000)
+    assert find(window, "watchStatus").text() == "Reading 5 of 300 files…"
     find(window, "cancelWatchImport").click()
     wait_done(qtbot, panel)
     assert find(window, "watchStatus").text() == "Import cancelled: nothing was changed."
-    assert 5 <= max(seen) < 300  # it moved while the window handled events, and stopped early
     answers = window.ctx.store.load_session(window.wizard.editor.session_id).answers
     assert "weekly_distance" not in answers and "watch_record" not in answers
     assert not panel.chart.isVisible()
