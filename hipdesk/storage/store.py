@@ -217,6 +217,11 @@ class SessionStore:
                 os.chmod(side_file, 0o600)
 
     # -- plumbing ---------------------------------------------------------------------------------
+    @property
+    def is_open(self) -> bool:
+        """False once `close()` has run (a window closing after the store must not write any more)."""
+        return self.conn is not None
+
     def close(self) -> None:
         """Close the connection (safe to call twice)."""
         conn = getattr(self, "conn", None)

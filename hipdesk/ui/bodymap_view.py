@@ -96,6 +96,7 @@ class BodyMapView(QGraphicsView):
         self.setAccessibleDescription(catalogue.text.map_description)
         # The list beside the map is the keyboard route to every region; the picture is for the mouse.
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.viewport().setFocusPolicy(Qt.FocusPolicy.NoFocus)  # else Tab stops on the picture through it
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

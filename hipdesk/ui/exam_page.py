@@ -53,7 +53,7 @@ class ExamChecklist(QWidget):
             if mode == "clinician":  # at home a group name would read like a diagnosis
                 title = QLabel(group.title)
                 title.setObjectName("examGroupTitle")
-                title.setStyleSheet("font-weight: 700; font-size: 13pt; margin-top: 6px;")
+                title.setProperty("role", "heading")
                 box_layout.addWidget(title)
             for test in tests:
                 block = TestBlock(test, mode, catalog.texts, painful, clock=clock, beep=beep)

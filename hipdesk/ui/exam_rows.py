@@ -10,12 +10,12 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
-    QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QRadioButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -23,8 +23,6 @@ from PySide6.QtWidgets import (
 from hipdesk.content.exam_tests import STANCE_TEST, ExamMode, ExamTest, ExamTexts
 from hipdesk.session import EXAM_OUTCOMES, SIDES, ExamOutcome, ExamResult, Side
 from hipdesk.ui.stance_timer import Clock, StanceTimer
-
-STOP_STYLE = "background: #b00020; color: white; font-weight: 700; padding: 6px; border-radius: 4px;"
 
 
 class SideRow(QWidget):
@@ -42,6 +40,9 @@ class SideRow(QWidget):
         self.setObjectName(f"{test.id}__{key}")
         home = mode == "home"
         self.is_stance = test.id == STANCE_TEST
+        # Names say which test and which side: "Pressing on the bony point, your left: Yes".
+        self.test_name = test.home_name if home else test.name
+        spoken = f"{self.test_name}, {side_text}"
         outer = QVBoxLayout(self)
         outer.setContentsMargins(12, 0, 0, 0)
         outer.setSpacing(2)
@@ -61,7 +62,7 @@ class SideRow(QWidget):
         for outcome in EXAM_OUTCOMES:
             button = QRadioButton(labels[outcome])
             button.setObjectName(f"{test.id}__{key}__{outcome}")
-            button.setAccessibleName(f"{side_text}: {labels[outcome]}")
+            button.setAccessibleName(f"{spoken}: {labels[outcome]}")
             self.group.addButton(button)
             self.buttons[outcome] = button
             results_layout.addWidget(button)
@@ -71,15 +72,19 @@ class SideRow(QWidget):
         self.results_box.setVisible(not (home and self.is_stance))
 
         self.pain_label = QLabel(texts.home_pain_label if home else texts.pain_label)
-        self.pain = QComboBox()
+        # A spin box, not a drop-down list: on Linux a screen reader gets a list's current entry ("–") as
+        # its name, a spin box's accessible name is what it is ("Left side: Pain 0–10").
+        self.pain = QSpinBox()
         self.pain.setObjectName(f"{test.id}__{key}__pain")
-        self.pain.setAccessibleName(f"{side_text}: {self.pain_label.text()}")
-        self.pain.addItem(texts.pain_unset, None)
-        for value in range(11):
-            self.pain.addItem(str(value), value)
+        self.pain.setAccessibleName(f"{spoken}: {self.pain_label.text()}")
+        self.pain.lineEdit().setAccessibleName(self.pain.accessibleName())
+        self.pain.setRange(-1, 10)  # -1: not rated yet, shown as the special text
+        self.pain.setSpecialValueText(texts.pain_unset)
+        self.pain.setValue(-1)
+        self.pain.setMinimumWidth(64)
         self.pain_label.setBuddy(self.pain)
         self._showing = False  # True while a stored result is shown: no edit to report
-        self.pain.currentIndexChanged.connect(self._pain_changed)
+        self.pain.valueChanged.connect(self._pain_changed)
         line.addSpacing(12)
         line.addWidget(self.pain_label)
         line.addWidget(self.pain)
@@ -88,7 +93,7 @@ class SideRow(QWidget):
         self.timer: StanceTimer | None = None
         if self.is_stance:
             # The stance is timed first and rated after: the timer line comes first, under the side's name.
-            self.timer = StanceTimer(texts, f"{test.id}__{key}__timer", clock=clock, beep=beep)
+            self.timer = StanceTimer(texts, f"{test.id}__{key}__timer", clock=clock, beep=beep, spoken=spoken)
             self.timer.held.connect(lambda _s: self.edited.emit("time"))
             line.removeWidget(self.side_label)
             timer_line = QHBoxLayout()
@@ -105,11 +110,15 @@ class SideRow(QWidget):
         if self.side_label.text() == side_text:
             return
         self.side_label.setText(side_text)
+        spoken = f"{self.test_name}, {side_text}"
         for outcome, button in self.buttons.items():
-            button.setAccessibleName(f"{side_text}: {self.labels[outcome]}")
-        self.pain.setAccessibleName(f"{side_text}: {self.pain_label.text()}")
+            button.setAccessibleName(f"{spoken}: {self.labels[outcome]}")
+        self.pain.setAccessibleName(f"{spoken}: {self.pain_label.text()}")
+        self.pain.lineEdit().setAccessibleName(self.pain.accessibleName())
+        if self.timer is not None:
+            self.timer.name_for(spoken)
 
-    def _pain_changed(self, _index: int) -> None:
+    def _pain_changed(self, _value: int) -> None:
         if not self._showing:
             self.edited.emit("pain")
 
@@ -133,8 +142,8 @@ class SideRow(QWidget):
 
     def pain_value(self) -> int | None:
         """The chosen pain 0–10, or None."""
-        value = self.pain.currentData()
-        return int(value) if value is not None else None
+        value = self.pain.value()
+        return value if value >= 0 else None
 
     def held_s(self) -> float | None:
         """Seconds held in the stance (None when not timed or not the stance)."""
@@ -142,7 +151,7 @@ class SideRow(QWidget):
 
     def _set_pain(self, pain: int | None) -> None:
         self._showing = True
-        self.pain.setCurrentIndex(0 if pain is None else pain + 1)
+        self.pain.setValue(-1 if pain is None else pain)
         self._showing = False
 
     def show_outcome(self, outcome: str | None) -> None:
@@ -192,13 +201,14 @@ class TestBlock(QFrame):
         self.details_button = QPushButton(texts.home_details_button if home else texts.details_button)
         self.details_button.setObjectName(f"details_{test.id}")
         self.details_button.setCheckable(True)
+        self.details_button.setAccessibleName(f"{self.details_button.text()}: {test.home_name if home else test.name}")
         header.addWidget(self.details_button)
         layout.addLayout(header)
 
         self.details = QLabel(self._details_html(home))
         self.details.setObjectName(f"detailsText_{test.id}")
         self.details.setWordWrap(True)
-        self.details.setStyleSheet("background: #f3f5f8; padding: 6px;")
+        self.details.setProperty("role", "panel")  # colours from the window's style sheet (light, dark, contrast)
         layout.addWidget(self.details)
         self.details_button.toggled.connect(self.details.setVisible)
         # At home the instructions are the point of the check: shown from the start.
@@ -227,7 +237,7 @@ class TestBlock(QFrame):
         self.stop_label = QLabel()
         self.stop_label.setObjectName(f"stop_{test.id}")
         self.stop_label.setWordWrap(True)
-        self.stop_label.setStyleSheet(STOP_STYLE)
+        self.stop_label.setProperty("role", "stop")
         self.stop_label.hide()
         layout.addWidget(self.stop_label)
 

@@ -8,13 +8,23 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from hipdesk.actions import exports
 from hipdesk.actions.editing import SessionEditor
 from hipdesk.exchange.fhir_errors import FhirExportError
 from hipdesk.exchange.safe_write import ExportError
 from hipdesk.report.export import AssessFn, AssessmentUnavailable, default_file_name, page_size_from
+from hipdesk.report.renderer import PageSize
 from hipdesk.session import Session
 from hipdesk.storage.settings import FOLDER_SETTING, PAGE_SIZE_SETTING
 from hipdesk.ui.context import UiContext
@@ -128,6 +138,7 @@ class SessionExporter(QObject):
         from PySide6.QtPrintSupport import QPrinter
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(default_file_name(session, ".pdf"))  # the print queue shows the PDF's name
         if not self.print_dialog(self.dialog_parent, printer):
             return False
         try:
@@ -162,19 +173,26 @@ class ExportBar(QWidget):
         self.ctx = ctx
         self.editor_getter = editor_getter
         self.exporter = SessionExporter(ctx, self, assess=assess, save_dialog=save_dialog, print_dialog=print_dialog,
-                                        page_size=lambda: self.paper.currentText())
+                                        page_size=self.paper_size)
         self.exporter.exported.connect(self.exported)
 
         self.pdf_button = self._button("Save PDF…", "savePdfButton", self.save_pdf)
         self.print_button = self._button("Print…", "printButton", self.print_report)
         self.fhir_button = self._button("Save FHIR…", "saveFhirButton", self.save_fhir)
         self.answers_button = self._button("Save answers file…", "saveAnswersButton", self.save_answers)
-        self.paper = QComboBox()
-        self.paper.setObjectName("paperSize")
-        self.paper.setAccessibleName("Paper size")
-        self.paper.addItems(["A4", "Letter"])
-        self.paper.setCurrentText(page_size_from(ctx.store.get_setting(PAGE_SIZE_SETTING)))
-        self.paper.currentTextChanged.connect(lambda size: ctx.store.set_setting(PAGE_SIZE_SETTING, size))
+        # Two choices as radio buttons: a screen reader hears "Paper size A4", where a drop-down list on
+        # Linux is announced by its current entry only ("A4").
+        self.paper_group = QButtonGroup(self)
+        self.paper: dict[str, QRadioButton] = {}
+        chosen = page_size_from(ctx.store.get_setting(PAGE_SIZE_SETTING))
+        for size in ("A4", "Letter"):
+            choice = QRadioButton(size)
+            choice.setObjectName(f"paperSize__{size}")
+            choice.setAccessibleName(f"Paper size {size}")
+            choice.setChecked(size == chosen)
+            choice.clicked.connect(lambda _=False, s=size: ctx.store.set_setting(PAGE_SIZE_SETTING, s))
+            self.paper_group.addButton(choice)
+            self.paper[size] = choice
         self.status = QLabel()
         self.status.setObjectName("exportStatus")
         self.status.setWordWrap(True)
@@ -187,13 +205,18 @@ class ExportBar(QWidget):
             row.addWidget(button)
         row.addStretch(1)
         paper_label = QLabel("Paper:")
-        paper_label.setBuddy(self.paper)
+        paper_label.setBuddy(self.paper[chosen])
         row.addWidget(paper_label)
-        row.addWidget(self.paper)
+        for choice in self.paper.values():
+            row.addWidget(choice)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
         layout.addWidget(self.status)
+
+    def paper_size(self) -> PageSize:
+        """The chosen paper size, "A4" or "Letter"."""
+        return "Letter" if self.paper["Letter"].isChecked() else "A4"
 
     def _button(self, text: str, name: str, slot: Callable[[], object]) -> QPushButton:
         button = QPushButton(text)

@@ -1,6 +1,6 @@
-"""The main window: the assessment wizard and the session library.
+"""The main window: the assessment wizard and the session library, with the menu bar.
 
-One style sheet for the whole window: a style sheet per widget costs start-up time.
+One style sheet for the whole window (hipdesk/ui/theme.py): a style sheet per widget costs start-up time.
 """
 
 from __future__ import annotations
@@ -8,13 +8,18 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
+from PySide6.QtCore import QByteArray, Signal
+from PySide6.QtGui import QCloseEvent, QFont
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QStackedWidget, QWidget
 
 from hipdesk.content.questionnaire import Questionnaire
 from hipdesk.content.resources import resource_path
-from hipdesk.storage.store import SessionStore
+from hipdesk.storage.logs import logger
+from hipdesk.storage.settings import COLOURS_SETTING, GEOMETRY_SETTING, TEXT_SIZE_SETTING
+from hipdesk.storage.store import SessionStore, StoreError
 from hipdesk.ui.context import UiContext
+from hipdesk.ui.menus import build_menus
+from hipdesk.ui.theme import COLOUR_CHOICES, LIGHT, TEXT_SIZES, Colours, apply_view, style_sheet
 from hipdesk.ui.wizard import AssessmentWizard
 
 if TYPE_CHECKING:
@@ -23,14 +28,9 @@ if TYPE_CHECKING:
     from hipdesk.ui.library_view import SessionLibrary
     from hipdesk.ui.server_settings import ServerSettingsView
 
-STYLE = """
-#pageTitle { font-size: 18pt; font-weight: 700; }
-#helpText { color: #555; }
-#stepList { background: #f3f5f8; font-size: 11pt; padding: 6px; qproperty-alignment: AlignTop; }
-#disclaimer { background: #fff4d6; border: 1px solid #d9a400; padding: 8px; }
-QLabel[role="error"] { color: #b00020; font-weight: 600; }
-QLabel[role="section"] { font-weight: 700; margin-top: 8px; }
-"""
+STYLE = style_sheet(LIGHT, 100)  # the kiosk window's style sheet
+MIN_WIDTH, MIN_HEIGHT = 640, 440  # fits 1024 × 600 and 1920 × 1080 at 200 % (960 × 540); the page scrolls
+_BASE_FONT: list[QFont] = []  # the system's font before any text-size change, taken once
 
 
 def _library_title() -> str:
@@ -51,9 +51,14 @@ class MainWindow(QMainWindow):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("HipDesk")
-        self.setMinimumSize(800, 560)
-        self.resize(1024, 700)
+        self.setObjectName("mainWindow")
         self.ctx = UiContext(questionnaire, store, kiosk=kiosk)
+        self.colours: Colours = LIGHT
+        self.text_size = 100
+        self.colour_choice = "system"
+        self._apply_view(self._setting(COLOURS_SETTING, "system"), self._setting(TEXT_SIZE_SETTING, 100))
+        self.setMinimumSize(MIN_WIDTH, MIN_HEIGHT)
+        self._place_on_screen()
         self.wizard = AssessmentWizard(self.ctx)
         self._assess: AssessFunction | None = None
         self._assess_loaded = False
@@ -62,23 +67,146 @@ class MainWindow(QMainWindow):
         self.views = QStackedWidget()
         self.views.addWidget(self.wizard)
         self.setCentralWidget(self.views)
-        self.setStyleSheet(STYLE)
-        toolbar = self.addToolBar("HipDesk")
-        toolbar.setObjectName("mainToolbar")
-        toolbar.setMovable(False)
-        self.sessions_action = toolbar.addAction(_library_title(), self.show_library)
-        self.sessions_action.setObjectName("sessionsAction")
-        self.kiosk_action = toolbar.addAction("Front-desk kiosk mode…", self.ask_for_kiosk)
-        self.kiosk_action.setObjectName("kioskAction")
-        self.kiosk_action.setToolTip("Full-screen intake for one patient after another; staff need a PIN to leave")
-        self.server_action = toolbar.addAction("Clinic server…", self.show_server_settings)
-        self.server_action.setObjectName("serverAction")
-        self.server_action.setToolTip("Send finished sessions to the clinic's FHIR server (off until set)")
+        self.setStyleSheet(style_sheet(self.colours, self.text_size))
+        self.actions_ = build_menus(self, _library_title())
+        self.sessions_action = self.actions_["sessionsAction"]
+        self.kiosk_action = self.actions_["kioskAction"]
+        self.server_action = self.actions_["serverAction"]
         self.server_settings: ServerSettingsView | None = None  # built when first opened
-        self.sessions_action.setVisible(not kiosk)  # kiosk: past sessions only after a staff PIN (not built yet)
+        self.sessions_action.setVisible(not kiosk)  # kiosk: past sessions only after a staff PIN
         self.server_action.setVisible(not kiosk)
+        self.actions_[f"colours_{self.colour_choice}"].setChecked(True)
+        self._windows: dict[str, QDialog] = {}  # the user guide and About, built when first opened
+        hints = QApplication.styleHints()
+        if hints is not None:
+            hints.colorSchemeChanged.connect(self._system_colours_changed)
         self.wizard.page_changed.connect(lambda _page: self._refresh_summary(self.wizard.editor.session_id
                                                                              if self.wizard.editor else None))
+
+    # -- view: colours, text size, place on screen ------------------------------------------------
+    def _setting(self, key: str, default: object) -> object:
+        try:
+            return self.ctx.store.get_setting(key, default)
+        except StoreError:
+            return default
+
+    def _remember(self, key: str, value: object) -> None:
+        if not self.ctx.store.is_open:  # closed at the end of the run, before the window
+            return
+        try:
+            self.ctx.store.set_setting(key, value)
+        except StoreError as error:  # only the preference is lost
+            logger.warning("setting %s not saved: %s", key, error)
+
+    def _apply_view(self, colours: object, percent: object) -> None:
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        if not _BASE_FONT:
+            _BASE_FONT.append(QFont(app.font()))
+        self.colour_choice = colours if isinstance(colours, str) and colours in COLOUR_CHOICES else "system"
+        self.text_size = percent if isinstance(percent, int) and TEXT_SIZES[0] <= percent <= TEXT_SIZES[-1] else 100
+        self.colours = apply_view(app, self.colour_choice, self.text_size, _BASE_FONT[0])
+
+    def _restyle(self) -> None:
+        self._apply_view(self.colour_choice, self.text_size)
+        self.setStyleSheet(style_sheet(self.colours, self.text_size))
+
+    def set_text_size(self, percent: int) -> None:
+        """Text size in percent of the system's (View menu, Ctrl++ / Ctrl+- / Ctrl+0); remembered."""
+        self.text_size = max(TEXT_SIZES[0], min(TEXT_SIZES[-1], percent))
+        self._restyle()
+        self._remember(TEXT_SIZE_SETTING, self.text_size)
+
+    def step_text_size(self, step: int) -> None:
+        """One size larger (+1) or smaller (-1)."""
+        sizes = list(TEXT_SIZES)
+        index = min(range(len(sizes)), key=lambda i: abs(sizes[i] - self.text_size))
+        self.set_text_size(sizes[max(0, min(len(sizes) - 1, index + step))])
+
+    def set_colours(self, choice: str) -> None:
+        """Follow the system's colour scheme, or light, dark or high contrast (View → Colours); remembered."""
+        self.colour_choice = choice if choice in COLOUR_CHOICES else "system"
+        self._restyle()
+        self.actions_[f"colours_{self.colour_choice}"].setChecked(True)
+        self._remember(COLOURS_SETTING, self.colour_choice)
+
+    def _system_colours_changed(self, *_args: object) -> None:
+        if self.colour_choice == "system":
+            self._restyle()
+
+    def _place_on_screen(self) -> None:
+        """The remembered size and place, else 1024 × 700 or what the screen has room for."""
+        stored = self._setting(GEOMETRY_SETTING, None)
+        if isinstance(stored, str) and self.restoreGeometry(QByteArray.fromBase64(stored.encode("ascii"))):
+            return
+        screen = self.screen()
+        room = screen.availableGeometry() if screen is not None else None
+        width, height = 1024, 700
+        if room is not None:
+            width, height = min(width, room.width()), min(height, room.height() - 40)  # 40: the title bar
+        self.resize(max(width, MIN_WIDTH), max(height, MIN_HEIGHT))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        """Remember the window's size and place for the next start."""
+        self._remember(GEOMETRY_SETTING, bytes(self.saveGeometry().toBase64().data()).decode("ascii"))
+        for window in self._windows.values():
+            window.close()
+        super().closeEvent(event)
+
+    # -- menu actions -----------------------------------------------------------------------------
+    def new_session(self) -> None:
+        """Start over on the first page with nothing filled in; the session on screen stays a saved draft."""
+        self.wizard.close_session()
+        self.show_wizard()
+
+    def import_answers(self) -> None:
+        """Open an answers file as a new session (the start page's import, from File → Import)."""
+        self.show_wizard()
+        start = self.wizard.page_at(0)
+        importer = getattr(start, "import_answers", None)
+        if importer is not None:
+            importer()
+
+    def _export_current(self, export: str) -> bool:
+        """Save or print the report of the session on screen through the same export as the summary page."""
+        editor = self.wizard.editor
+        if editor is None:
+            self.ctx.inform(self, "No report yet", "Answer the first questions first: there is no session to export yet.")
+            return False
+        self._export_editor = editor
+        try:
+            exporter = self.library_exporter()
+            return bool(exporter.save_pdf() if export == "pdf" else exporter.print_report())
+        finally:
+            self._export_editor = None
+
+    def save_pdf(self) -> bool:
+        """File → Save report as PDF (Ctrl+S)."""
+        return self._export_current("pdf")
+
+    def print_report(self) -> bool:
+        """File → Print report (Ctrl+P)."""
+        return self._export_current("print")
+
+    def _show_window(self, name: str) -> QDialog:
+        window = self._windows.get(name)
+        if window is None:
+            from hipdesk.ui.help_windows import AboutWindow, UserGuide  # built on first use: start-up stays fast
+
+            window = UserGuide(self) if name == "guide" else AboutWindow(self)
+            self._windows[name] = window
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return window
+
+    def show_user_guide(self) -> QDialog:
+        """Help → User guide (F1)."""
+        return self._show_window("guide")
+
+    def show_about(self) -> QDialog:
+        """Help → About: version and third-party licences."""
+        return self._show_window("about")
 
     @property
     def assess(self) -> AssessFunction | None:

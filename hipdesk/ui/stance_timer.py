@@ -5,15 +5,13 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from hipdesk.content.exam_tests import STANCE_TARGET_S, ExamTexts
 
 Clock = Callable[[], float]
 
-_DONE_STYLE = "background: #1b7f3b; color: white; font-weight: 700; font-size: 14pt; padding: 4px 8px; border-radius: 4px;"
-_RUNNING_STYLE = "background: #fff4d6; font-weight: 700; font-size: 14pt; padding: 4px 8px; border-radius: 4px;"
 
 
 class StanceTimer(QWidget):
@@ -29,7 +27,7 @@ class StanceTimer(QWidget):
 
     def __init__(self, texts: ExamTexts, name: str, clock: Clock = time.monotonic,
                  beep: Callable[[], None] = QApplication.beep, target_s: float = STANCE_TARGET_S,
-                 tick_ms: int = 100, parent: QWidget | None = None) -> None:
+                 tick_ms: int = 100, spoken: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.texts = texts
         self.clock = clock
@@ -48,6 +46,8 @@ class StanceTimer(QWidget):
         self.stop_button = QPushButton(texts.timer_stop)
         self.stop_button.setObjectName(f"{name}__stop")
         self.stop_button.setEnabled(False)
+        if spoken:
+            self.name_for(spoken)
         self.display = QLabel()
         self.display.setObjectName(f"{name}__display")
         self.display.setMinimumWidth(90)
@@ -69,6 +69,11 @@ class StanceTimer(QWidget):
         layout.addWidget(self.result_label)
         self.set_held(None)
 
+    def name_for(self, spoken: str) -> None:
+        """Say which check and side: "One-leg stance, your left: Start" rather than two buttons called "Start"."""
+        self.start_button.setAccessibleName(f"{spoken}: {self.texts.timer_start}")
+        self.stop_button.setAccessibleName(f"{spoken}: {self.texts.timer_stop}")
+
     # -- state ------------------------------------------------------------------------------------
     def is_running(self) -> bool:
         """True while the countdown runs."""
@@ -84,9 +89,13 @@ class StanceTimer(QWidget):
         """Begin the countdown (again, if it was run before)."""
         self._started_at = self.clock()
         self.held_s = None
+        had_focus = self.start_button.hasFocus()
         self.start_button.setEnabled(False)
         self.stop_button.setEnabled(True)
-        self.display.setStyleSheet(_RUNNING_STYLE)
+        if had_focus:  # the next Space stops the countdown (instead of reaching whatever comes after Start)
+            self.stop_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.display.setProperty("role", "running")
+        self._restyle_display()
         self.result_label.clear()
         self.ticker.start()
         self.tick()
@@ -101,8 +110,17 @@ class StanceTimer(QWidget):
         """Stop without recording (the session closed, or the page was cleared)."""
         self.ticker.stop()
         self._started_at = None
+        had_focus = self.stop_button.hasFocus()
         self.start_button.setEnabled(True)
         self.stop_button.setEnabled(False)
+        if had_focus:  # keep the keyboard here: Space starts a new try
+            self.start_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _restyle_display(self) -> None:
+        """Apply the window style sheet's look for the display's role (running / done / plain)."""
+        style = self.display.style()
+        style.unpolish(self.display)
+        style.polish(self.display)
 
     def tick(self) -> None:
         """Refresh the countdown; at the target time, signal clearly and record it."""
@@ -120,10 +138,12 @@ class StanceTimer(QWidget):
         self.held_s = round(held_s, 1)
         if reached:
             self.display.setText(self.texts.timer_done.format(target=int(self.target_s)))
-            self.display.setStyleSheet(_DONE_STYLE)
+            self.display.setProperty("role", "done")
+            self._restyle_display()
             self.beep()
         else:
-            self.display.setStyleSheet("")
+            self.display.setProperty("role", "")
+            self._restyle_display()
             self.display.setText(self.texts.timer_ready.format(target=int(self.target_s)))
         self.result_label.setText(self.texts.timer_held.format(seconds=_seconds(self.held_s)))
         # Screen readers hear the end and the time held, not every tick of the countdown.
@@ -137,8 +157,8 @@ class StanceTimer(QWidget):
         """Show a stored time held (None: not timed yet) without emitting anything."""
         self.abort()
         self.held_s = held_s
-        if self.display.styleSheet():  # a style sheet re-polishes even when unchanged: only clear a set one
-            self.display.setStyleSheet("")
+        self.display.setProperty("role", "")
+        self._restyle_display()
         self.display.setText(self.texts.timer_ready.format(target=int(self.target_s)))
         if held_s is None:
             self.result_label.setText(self.texts.timer_not_started)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -93,8 +96,9 @@ class AssessmentWizard(QWidget):
         self.next_button.setToolTip("Next (Alt+N)")
         self.back_button.clicked.connect(self.back)
         self.next_button.clicked.connect(self.next)
-        # Explicit shortcuts rather than "&Next" mnemonics, which some platforms switch off.
-        for keys, slot in (("Alt+N", self.next), ("Alt+B", self.back), ("Alt+F", self._finish_key)):
+        # Explicit shortcuts rather than "&Next" mnemonics, which some platforms switch off. On the last page
+        # Next is Finish, with the same key (Alt+F is the File menu's, by the platforms' convention).
+        for keys, slot in (("Alt+N", self.next), ("Alt+B", self.back)):
             QShortcut(QKeySequence(keys), self).activated.connect(slot)
 
         buttons = QHBoxLayout()
@@ -128,6 +132,8 @@ class AssessmentWizard(QWidget):
                 form.open_session = self._new_session
             page.bind(self.editor)
             scroll = QScrollArea()
+            scroll.setObjectName(f"scroll_{self.content_pages[index].id}")
+            scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a tab stop of its own: the fields are
             scroll.setWidgetResizable(True)
             scroll.setFrameShape(QScrollArea.Shape.NoFrame)
             scroll.setWidget(page)
@@ -173,8 +179,36 @@ class AssessmentWizard(QWidget):
             except StoreError as error:  # only the resume position is lost; the person can go on
                 self._not_saved(error)
         self._update_steps()
+        self.focus_first_field(page)
         self.page_changed.emit(self.content_pages[index].id)
         self._ahead.start()
+
+    def focus_first_field(self, page: QWidget) -> None:
+        """Put the keyboard focus on the first field of a newly shown page (Tab order), as a form does."""
+        widget = page.nextInFocusChain()
+        while widget is not None and widget is not page:
+            if (page.isAncestorOf(widget) and widget.isVisibleTo(page) and widget.isEnabled()
+                    and widget.focusPolicy() & Qt.FocusPolicy.TabFocus):
+                widget.setFocus(Qt.FocusReason.TabFocusReason)
+                return
+            widget = widget.nextInFocusChain()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        """Enter as in a form: on a focused button it presses that button; on a field or an answer it goes Next.
+
+        Fields that use Enter themselves (several lines of text, an open list) never pass it on to here.
+        """
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            focused = QApplication.focusWidget()
+            if isinstance(focused, QAbstractItemView):
+                pass  # a list has used Enter already (the start page's list continues the chosen session)
+            elif isinstance(focused, QAbstractButton) and not focused.isCheckable() and focused.isEnabled():
+                focused.click()
+            else:
+                self.next()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def _update_steps(self) -> None:
         total = len(self.content_pages)
@@ -196,7 +230,7 @@ class AssessmentWizard(QWidget):
         self.back_button.setEnabled(self.index > 0)
         last = self.index == total - 1
         self.next_button.setText("Finish" if last else "Next")
-        self.next_button.setToolTip("Finish (Alt+F)" if last else "Next (Alt+N)")
+        self.next_button.setToolTip("Finish (Alt+N)" if last else "Next (Alt+N)")
 
     # -- navigation -------------------------------------------------------------------------------
     def next(self) -> bool:
@@ -214,10 +248,6 @@ class AssessmentWizard(QWidget):
             self._not_saved(error)
             return False
         return True
-
-    def _finish_key(self) -> None:
-        if self.index == len(self.content_pages) - 1:
-            self.next()
 
     def back(self) -> None:
         """Go back one step; nothing is lost (answers live in the session)."""

@@ -13,6 +13,7 @@ from hipdesk.exchange.answers_file import dumps, loads
 from hipdesk.session import ExamResult
 from hipdesk.ui.context import UiContext
 from hipdesk.ui.exam_page import ExamPage
+from hipdesk.ui.main_window import STYLE
 from hipdesk.ui.wizard import AssessmentWizard
 
 HOME_TESTS = ["trochanter_palpation", "single_leg_stance_30s"]
@@ -43,6 +44,7 @@ def _page(qtbot, questionnaire, store, clock, beeps, answers: dict[str, Any]) ->
     editor = SessionEditor(store, questionnaire, session)
     page = ExamPage(questionnaire.page("exam"), UiContext(questionnaire, store), clock=clock,
                     beep=lambda: beeps.append(1))
+    page.setStyleSheet(STYLE)  # the window's style sheet, as inside the window
     qtbot.addWidget(page)
     page.bind(editor)
     page.entered()
@@ -81,7 +83,7 @@ def test_clinician_in_a_clinic_gets_every_test_grouped_with_evidence_on_demand(q
     assert not hop.details.isHidden()
     assert "source of this figure is unclear" in hop.details.text()
     hop.rows["left"].buttons["positive"].click()
-    hop.rows["left"].pain.setCurrentIndex(5)  # "4"
+    hop.rows["left"].pain.setValue(4)  # "4"
     assert _stored(store, editor)[("hop", "left")] == ExamResult("hop", "left", "positive", 4, None)
 
 
@@ -100,7 +102,7 @@ def test_a_clinician_completes_the_exam_on_a_session_a_patient_filled_in(qtbot, 
     fadir = page.checklist().blocks["fadir"].rows["right"]
     assert "painful side" in fadir.side_label.text()
     fadir.buttons["negative"].click()
-    fadir.pain.setCurrentIndex(1)  # "0"
+    fadir.pain.setValue(0)  # "0"
     page.checklist().blocks["leg_length"].rows["both"].buttons["positive"].click()
     exam = store.load_session(patient.id).exam
     assert exam[("fadir", "right")] == ExamResult("fadir", "right", "negative", 0)
@@ -117,9 +119,9 @@ def test_a_test_marked_not_done_keeps_no_pain(qtbot, questionnaire, store, clock
     row = page.checklist().blocks["ober"].rows["left"]
     assert not row.pain.isEnabled()
     row.buttons["positive"].click()
-    row.pain.setCurrentIndex(4)
+    row.pain.setValue(3)
     row.buttons["not_done"].click()
-    assert row.pain.currentText() == "–" and not row.pain.isEnabled()
+    assert row.pain.text() == "–" and not row.pain.isEnabled()
     assert _stored(store, editor)[("ober", "left")] == ExamResult("ober", "left", "not_done", None)
 
 
@@ -141,13 +143,18 @@ def test_stance_timer_counts_signals_at_30_s_and_records_time_and_pain(qtbot, qu
         pass  # the next real tick sees 32 s on the fake clock
     assert not timer.is_running()
     assert beeps == [1]
-    assert "done" in timer.display.text() and "1b7f3b" in timer.display.styleSheet()
+    assert "done" in timer.display.text()
+    page.resize(1000, 1600)  # room for the whole page (inside the window it scrolls)
+    page.show()
+    qtbot.waitUntil(lambda: timer.display.height() > 12)  # laid out
+    shown = timer.display.grab().toImage()
+    assert shown.pixelColor(shown.width() // 2, 1).name() == "#1b7f3b"  # drawn on green, as the style says
     assert timer.result_label.text() == "Held for 30 s"
     assert _stored(store, editor)[("single_leg_stance_30s", "left")] == ExamResult(
         "single_leg_stance_30s", "left", "not_done", None, 30.0)
-    row.pain.setCurrentIndex(2)  # "1": held 30 s with little pain
+    row.pain.setValue(1)  # "1": held 30 s with little pain
     assert _stored(store, editor)[("single_leg_stance_30s", "left")].result == "negative"
-    row.pain.setCurrentIndex(3)  # "2" counts as positive
+    row.pain.setValue(2)  # "2" counts as positive
     assert _stored(store, editor)[("single_leg_stance_30s", "left")] == ExamResult(
         "single_leg_stance_30s", "left", "positive", 2, 30.0)
 
@@ -161,7 +168,7 @@ def test_stopping_early_records_the_time_held(qtbot, questionnaire, store, clock
     row.timer.stop_button.click()
     assert beeps == []
     assert row.timer.result_label.text() == "Held for 9.5 s"
-    row.pain.setCurrentIndex(5)  # "4"
+    row.pain.setValue(4)  # "4"
     assert row.buttons["positive"].isChecked()  # derived, and shown to the clinician
     assert _stored(store, editor)[("single_leg_stance_30s", "right")] == ExamResult(
         "single_leg_stance_30s", "right", "positive", 4, 9.5)
@@ -171,9 +178,9 @@ def test_a_self_check_that_hurts_7_or_more_says_stop_now(qtbot, questionnaire, s
     page, editor = _page(qtbot, questionnaire, store, clock, beeps, {"setting": "home", "filled_by": "patient"})
     palpation = page.checklist().blocks["trochanter_palpation"]
     palpation.rows["right"].buttons["positive"].click()
-    palpation.rows["right"].pain.setCurrentIndex(7)  # "6"
+    palpation.rows["right"].pain.setValue(6)  # "6"
     assert palpation.stop_label.isHidden()
-    palpation.rows["right"].pain.setCurrentIndex(8)  # "7"
+    palpation.rows["right"].pain.setValue(7)  # "7"
     assert not palpation.stop_label.isHidden()
     assert palpation.stop_label.text().startswith("Stop now")
 
@@ -182,7 +189,7 @@ def test_a_self_check_that_hurts_7_or_more_says_stop_now(qtbot, questionnaire, s
     assert timer is not None
     timer.start_button.click()
     clock.now += 10.0
-    stance.rows["left"].pain.setCurrentIndex(10)  # "9" while standing: the countdown ends at once
+    stance.rows["left"].pain.setValue(9)  # "9" while standing: the countdown ends at once
     assert not timer.is_running()
     assert not stance.stop_label.isHidden() and "9/10" in stance.stop_label.text()
     assert _stored(store, editor)[("single_leg_stance_30s", "left")] == ExamResult(
@@ -194,7 +201,7 @@ def test_bind_none_clears_every_widget_and_a_new_page_restores_the_session(qtbot
     page, editor = _page(qtbot, questionnaire, store, clock, beeps, {"setting": "home", "filled_by": "patient"})
     blocks = page.checklist().blocks
     blocks["trochanter_palpation"].rows["left"].buttons["positive"].click()
-    blocks["trochanter_palpation"].rows["left"].pain.setCurrentIndex(9)  # "8": stop shown
+    blocks["trochanter_palpation"].rows["left"].pain.setValue(8)  # "8": stop shown
     timer = blocks["single_leg_stance_30s"].rows["right"].timer
     assert timer is not None
     timer.start_button.click()
@@ -211,7 +218,7 @@ def test_bind_none_clears_every_widget_and_a_new_page_restores_the_session(qtbot
     again, _ = _page(qtbot, questionnaire, store, clock, beeps, {})
     again.bind(SessionEditor(store, questionnaire, store.load_session(editor.session_id)))
     restored = again.checklist().blocks
-    assert restored["trochanter_palpation"].rows["left"].pain.currentText() == "8"
+    assert restored["trochanter_palpation"].rows["left"].pain.value() == 8
     assert not restored["trochanter_palpation"].stop_label.isHidden()
     assert restored["single_leg_stance_30s"].rows["right"].timer.result_label.text() == "Held for 30 s"
 

@@ -92,12 +92,12 @@ def test_unwritable_folder_is_explained_and_leaves_nothing(qtbot, questionnaire,
 def test_letter_choice_is_remembered_and_used(qtbot, questionnaire, store, editor, tmp_path):
     dialogs = Dialogs(str(tmp_path / "r.pdf"))
     bar = make_bar(qtbot, questionnaire, store, editor, dialogs)
-    bar.paper.setCurrentText("Letter")
+    bar.paper["Letter"].click()
     assert store.get_setting("report.page_size") == "Letter"
     bar.pdf_button.click()
     assert round(float(pypdf.PdfReader(tmp_path / "r.pdf").pages[0].mediabox.width)) == 612
     again = make_bar(qtbot, questionnaire, store, editor, Dialogs())
-    assert again.paper.currentText() == "Letter"
+    assert again.paper_size() == "Letter"
 
 
 def test_save_fhir_and_answers_file(qtbot, questionnaire, store, editor, tmp_path):

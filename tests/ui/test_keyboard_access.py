@@ -73,7 +73,7 @@ def test_complete_flow_with_keyboard_only(qtbot, window) -> None:
     editor = window.wizard.editor
     assert editor is not None
     session_id = editor.session_id
-    alt(window, Qt.Key.Key_F)
+    alt(window, Qt.Key.Key_N)  # Next is Finish on the last step
     session = window.ctx.store.load_session(session_id)
     assert session.status == "complete"
     assert session.answers["age"] == 41 and session.answers["pain_worst"] == 6

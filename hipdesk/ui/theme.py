@@ -1,0 +1,136 @@
+"""Colours and text size of the whole application: light, dark (the desktop's choice) or high contrast.
+
+Every colour a widget shows comes from here, through the application palette and the one window style
+sheet, so tests can measure what people see. The values are chosen for WCAG 2.2: text at least 4.5:1
+against its background; a chosen answer, a control's outline and the focus ring at least 3:1 against
+what is next to them (tests/ui/test_contrast.py measures the drawn pixels).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+COLOUR_CHOICES = {"system": "Follow the system", "light": "Light", "dark": "Dark", "contrast": "High contrast"}
+TEXT_SIZES = (80, 90, 100, 110, 125, 150, 175, 200)  # percent of the system's text size
+
+
+@dataclass(frozen=True)
+class Colours:
+    """One colour scheme."""
+
+    window: str
+    text: str
+    base: str  # text fields and lists
+    button: str
+    muted: str  # help text: still at least 4.5:1
+    panel: str  # the step list, how-to boxes
+    warn_bg: str  # the disclaimer, the running timer
+    warn_line: str
+    error: str
+    line: str  # the outline of a control (3:1 against the window)
+    focus: str  # the focus ring (3:1 against the window and against `line`)
+    chosen: str  # a chosen answer button (3:1 against the window)
+    chosen_text: str
+    disabled: str
+    link: str
+    done_bg: str = "#1b7f3b"  # the stance timer's "30 seconds" (white text: 5.2:1)
+    stop_bg: str = "#b00020"  # "stop now" (white text: 6.6:1)
+    done_text: str = "#ffffff"
+
+
+LIGHT = Colours(window="#ffffff", text="#1b1f24", base="#ffffff", button="#f3f5f8", muted="#474e58",
+                panel="#eef1f5", warn_bg="#fff4d6", warn_line="#8a6d00", error="#b00020", line="#6b7785",
+                focus="#1b1f24", chosen="#0842a0", chosen_text="#ffffff", disabled="#6e6e6e", link="#0842a0")
+DARK = Colours(window="#1e2227", text="#e8eaed", base="#15181c", button="#2b3138", muted="#c3c9d1",
+               panel="#2a3038", warn_bg="#3b3105", warn_line="#d9a400", error="#ff8a80", line="#8d96a0",
+               focus="#ffffff", chosen="#8ab4f8", chosen_text="#10141a", disabled="#9aa0a6", link="#8ab4f8")
+HIGH_CONTRAST = Colours(window="#000000", text="#ffffff", base="#000000", button="#000000", muted="#ffffff",
+                        panel="#000000", warn_bg="#000000", warn_line="#ffff00", error="#ff9e9e", line="#8a8a8a",
+                        focus="#ffff00", chosen="#ffffff", chosen_text="#000000", disabled="#c0c0c0", link="#ffff00")
+
+
+def system_is_dark() -> bool:
+    """True when the desktop asks for a dark colour scheme (Qt 6.5+: QStyleHints.colorScheme)."""
+    hints = QGuiApplication.styleHints()
+    return hints is not None and hints.colorScheme() == Qt.ColorScheme.Dark
+
+
+def colours_for(choice: str) -> Colours:
+    """The scheme for a View-menu choice ("system" follows the desktop)."""
+    if choice == "contrast":
+        return HIGH_CONTRAST
+    if choice == "dark" or (choice == "system" and system_is_dark()):
+        return DARK
+    return LIGHT
+
+
+def palette_for(c: Colours) -> QPalette:
+    """A complete palette, so no colour is left to a platform default that may not fit the scheme."""
+    palette = QPalette()
+    roles = QPalette.ColorRole
+    for role, colour in (
+        (roles.Window, c.window), (roles.WindowText, c.text), (roles.Base, c.base), (roles.AlternateBase, c.panel),
+        (roles.Text, c.text), (roles.Button, c.button), (roles.ButtonText, c.text), (roles.BrightText, c.error),
+        (roles.Highlight, c.chosen), (roles.HighlightedText, c.chosen_text), (roles.ToolTipBase, c.base),
+        (roles.ToolTipText, c.text), (roles.PlaceholderText, c.muted), (roles.Link, c.link),
+        (roles.LinkVisited, c.link), (roles.Light, c.line), (roles.Midlight, c.line), (roles.Mid, c.line),
+        (roles.Dark, c.line), (roles.Shadow, c.line),
+    ):
+        palette.setColor(role, QColor(colour))
+    for role in (roles.WindowText, roles.Text, roles.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(c.disabled))
+    return palette
+
+
+def style_sheet(c: Colours, percent: int) -> str:
+    """The window's one style sheet. Sizes follow the chosen text size; nothing changes size on focus.
+
+    A chosen answer button is filled; the ring around every control is drawn in the same width whether
+    focused or not (only its colour changes), so nothing moves when focus moves.
+    """
+
+    def pt(size: float) -> str:
+        return f"{size * percent / 100:.1f}pt"
+
+    return f"""
+#pageTitle {{ font-size: {pt(18)}; font-weight: 700; }}
+#helpText, QLabel[role="muted"] {{ color: {c.muted}; }}
+#stepList {{ background: {c.panel}; color: {c.text}; font-size: {pt(11)}; padding: 6px; qproperty-alignment: AlignTop; }}
+#disclaimer {{ background: {c.warn_bg}; color: {c.text}; border: 1px solid {c.warn_line}; padding: 8px; }}
+QLabel[role="panel"] {{ background: {c.panel}; color: {c.text}; padding: 6px; }}
+QLabel[role="error"] {{ color: {c.error}; font-weight: 600; }}
+QLabel[role="section"] {{ font-weight: 700; margin-top: 8px; }}
+QLabel[role="heading"] {{ font-weight: 700; font-size: {pt(13)}; margin-top: 6px; }}
+QLabel[role="running"] {{ background: {c.warn_bg}; color: {c.text}; border: 1px solid {c.warn_line};
+    font-weight: 700; font-size: {pt(14)}; padding: 4px 8px; border-radius: 4px; }}
+QLabel[role="done"] {{ background: {c.done_bg}; color: {c.done_text}; font-weight: 700; font-size: {pt(14)};
+    padding: 4px 8px; border-radius: 4px; }}
+QLabel[role="stop"] {{ background: {c.stop_bg}; color: {c.done_text}; font-weight: 700; padding: 6px; border-radius: 4px; }}
+QPushButton {{ background: {c.button}; color: {c.text}; border: 2px solid {c.line}; border-radius: 4px;
+    padding: 2px 10px; min-height: 24px; min-width: 24px; }}
+QPushButton:checked {{ background: {c.chosen}; color: {c.chosen_text}; border-color: {c.window};
+    padding: 2px 10px; }}
+QPushButton:focus {{ border-color: {c.focus}; }}
+QPushButton:disabled {{ color: {c.disabled}; border-color: {c.disabled}; }}
+QRadioButton, QCheckBox {{ border: 2px solid transparent; border-radius: 4px; padding: 2px 4px; min-height: 24px; }}
+QRadioButton:focus, QCheckBox:focus {{ border-color: {c.focus}; }}
+QLineEdit, QPlainTextEdit, QListWidget, QTextBrowser {{ border: 2px solid {c.line}; border-radius: 3px;
+    background: {c.base}; color: {c.text}; }}
+QLineEdit {{ min-height: 24px; }}
+QLineEdit:focus, QPlainTextEdit:focus, QListWidget:focus, QTextBrowser:focus {{ border-color: {c.focus}; }}
+"""
+
+
+def apply_view(app: QApplication, choice: str, percent: int, base_font: QFont) -> Colours:
+    """Set the application's palette and text size; return the colours the window's style sheet needs."""
+    colours = colours_for(choice)
+    app.setPalette(palette_for(colours))
+    font = QFont(base_font)
+    if base_font.pointSizeF() > 0:
+        font.setPointSizeF(base_font.pointSizeF() * percent / 100)
+    app.setFont(font)
+    return colours
