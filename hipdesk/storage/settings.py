@@ -34,11 +34,6 @@ def remembered_answer_setting(item_id: str) -> str:
     return f"default.{item_id}"
 
 
-def remembered_answer_setting(item_id: str) -> str:
-    """The key that keeps a person's last answer to an item marked `remember` (the distance unit, say)."""
-    return f"default.{item_id}"
-
-
 # The clinic's FHIR server (hipdesk.actions.fhir_sending). Nothing is sent while the base URL is empty.
 FHIR_BASE_URL_SETTING = "fhir.base_url"
 FHIR_TOKEN_SETTING = "fhir.token"  # a bearer token; stored in the database, which only this user can read

@@ -24,13 +24,14 @@ from hipdesk.actions.editing import SessionEditor
 from hipdesk.exchange.fhir_errors import FhirExportError
 from hipdesk.exchange.safe_write import ExportError
 from hipdesk.report.export import AssessFn, AssessmentUnavailable, default_file_name, page_size_from
-from hipdesk.report.renderer import PageSize
 from hipdesk.session import Session
 from hipdesk.storage.settings import FOLDER_SETTING, PAGE_SIZE_SETTING
 from hipdesk.ui.context import UiContext
 
 if TYPE_CHECKING:  # Qt's print support loads on the first print, not with the summary page
     from PySide6.QtPrintSupport import QPrinter
+
+    from hipdesk.report.renderer import PageSize  # reportlab too: only the names here
 
 #: (parent, title, proposed path, filter) -> the chosen path, or "" when cancelled.
 SaveDialog = Callable[[QWidget | None, str, str, str], str]

@@ -173,12 +173,8 @@ class MainWindow(QMainWindow):
         if editor is None:
             self.ctx.inform(self, "No report yet", "Answer the first questions first: there is no session to export yet.")
             return False
-        self._export_editor = editor
-        try:
-            exporter = self.library_exporter()
-            return bool(exporter.save_pdf() if export == "pdf" else exporter.print_report())
-        finally:
-            self._export_editor = None
+        exporter = self.library_exporter()
+        return exporter.save_pdf(editor.session) if export == "pdf" else exporter.print_report(editor.session)
 
     def save_pdf(self) -> bool:
         """File → Save report as PDF (Ctrl+S)."""
