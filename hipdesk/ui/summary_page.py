@@ -270,7 +270,9 @@ class SummaryPage(WizardPage):
         """A danger sign as a reason under the next step (its action, if any, is already in the step)."""
         box.setObjectName(f"flag_{flag.id}")
         colour = LEVEL_COLOUR.get(flag.level, "#8b0000")
-        _set_style(box, f"#flag_{flag.id} {{ border-left: 5px solid {colour}; background: #fff5f2; }}")
+        # Its own dark text on its pale box, whatever the window's colour scheme (text 16:1, the grey 9:1).
+        _set_style(box, f"#flag_{flag.id} {{ border-left: 5px solid {colour}; background: #fff5f2; }} "
+                        f"#flag_{flag.id} QLabel {{ color: #1b1f24; }}")
         reasons = "; ".join(e.text for e in flag.because)
         box.text.setText(f"<b>{escape(flag.title)}</b><br>"
                          f"<span style='color:#444'>{escape(because)}: {escape(reasons)}</span>")

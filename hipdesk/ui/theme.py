@@ -14,6 +14,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
+from hipdesk.content.resources import resource_path
+
 COLOUR_CHOICES = {"system": "Follow the system", "light": "Light", "dark": "Dark", "contrast": "High contrast"}
 TEXT_SIZES = (80, 90, 100, 110, 125, 150, 175, 200)  # percent of the system's text size
 
@@ -46,7 +48,7 @@ LIGHT = Colours(window="#ffffff", text="#1b1f24", base="#ffffff", button="#f3f5f
                 panel="#eef1f5", warn_bg="#fff4d6", warn_line="#8a6d00", error="#b00020", line="#6b7785",
                 focus="#1b1f24", chosen="#0842a0", chosen_text="#ffffff", disabled="#6e6e6e", link="#0842a0")
 DARK = Colours(window="#1e2227", text="#e8eaed", base="#15181c", button="#2b3138", muted="#c3c9d1",
-               panel="#2a3038", warn_bg="#3b3105", warn_line="#d9a400", error="#ff8a80", line="#8d96a0",
+               panel="#2a3038", warn_bg="#3b3105", warn_line="#d9a400", error="#ff8a80", line="#858e98",
                focus="#ffffff", chosen="#8ab4f8", chosen_text="#10141a", disabled="#9aa0a6", link="#8ab4f8")
 HIGH_CONTRAST = Colours(window="#000000", text="#ffffff", base="#000000", button="#000000", muted="#ffffff",
                         panel="#000000", warn_bg="#000000", warn_line="#ffff00", error="#ff9e9e", line="#8a8a8a",
@@ -96,6 +98,8 @@ def style_sheet(c: Colours, percent: int) -> str:
     def pt(size: float) -> str:
         return f"{size * percent / 100:.1f}pt"
 
+    check_mark = resource_path("icons", f"check-{'dark' if c.chosen_text.lower() != '#ffffff' else 'light'}.svg").as_posix()
+
     return f"""
 #pageTitle {{ font-size: {pt(18)}; font-weight: 700; }}
 #helpText, QLabel[role="muted"] {{ color: {c.muted}; }}
@@ -118,6 +122,14 @@ QPushButton:focus {{ border-color: {c.focus}; }}
 QPushButton:disabled {{ color: {c.disabled}; border-color: {c.disabled}; }}
 QRadioButton, QCheckBox {{ border: 2px solid transparent; border-radius: 4px; padding: 2px 4px; min-height: 24px; }}
 QRadioButton:focus, QCheckBox:focus {{ border-color: {c.focus}; }}
+QRadioButton::indicator, QCheckBox::indicator {{ width: 16px; height: 16px; border: 2px solid {c.line};
+    background: {c.base}; }}
+QRadioButton::indicator {{ border-radius: 10px; }}
+QCheckBox::indicator {{ border-radius: 3px; }}
+QRadioButton::indicator:checked {{ border-color: {c.chosen}; background: qradialgradient(cx: 0.5, cy: 0.5,
+    radius: 0.5, fx: 0.5, fy: 0.5, stop: 0 {c.chosen}, stop: 0.55 {c.chosen}, stop: 0.65 {c.base}, stop: 1 {c.base}); }}
+QCheckBox::indicator:checked {{ border-color: {c.chosen}; background: {c.chosen}; image: url({check_mark}); }}
+QRadioButton::indicator:disabled, QCheckBox::indicator:disabled {{ border-color: {c.disabled}; }}
 QLineEdit, QPlainTextEdit, QListWidget, QTextBrowser {{ border: 2px solid {c.line}; border-radius: 3px;
     background: {c.base}; color: {c.text}; }}
 QLineEdit {{ min-height: 24px; }}

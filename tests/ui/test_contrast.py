@@ -1,0 +1,173 @@
+"""Contrast measured on the drawn window (WCAG 2.2: 1.4.3 text, 1.4.11 controls, 2.4.13 focus) in every colour scheme.
+
+Every label on every page must reach 4.5:1 against what is drawn behind it; a chosen answer and the
+focus ring 3:1 against their neighbours. The colours are read from a screenshot of the real window.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QApplication, QGraphicsView, QLabel, QPushButton, QRadioButton, QWidget
+
+from hipdesk.actions.imports import import_answers_file
+from hipdesk.ui import theme
+from tests.ui.conftest import find
+from tests.ui.contrast import crop, hex_of, pixel, ratio, text_contrast, words
+
+SCHEMES = ["light", "dark", "contrast"]
+VIGNETTE = Path(__file__).resolve().parents[1] / "vignettes" / "cancer_history_night_pain.json"  # raises red flags
+
+
+def _open_example(window) -> None:
+    session_id = import_answers_file(window.ctx.store, window.ctx.questionnaire, VIGNETTE)
+    window.wizard.open_session(session_id)
+
+
+def _tall(window) -> None:
+    """Room for a whole page without scrolling, so every label is on the screenshot."""
+    window.resize(1024, 2600)
+    QApplication.processEvents()
+
+
+def _labels(page: QWidget) -> list[QLabel]:
+    found = []
+    for label in page.findChildren(QLabel):
+        if not label.isVisible() or not label.text().strip() or label.width() < 4 or label.height() < 4:
+            continue
+        parent = label.parentWidget()
+        inside_map = False
+        while parent is not None:
+            inside_map = inside_map or isinstance(parent, QGraphicsView)
+            parent = parent.parentWidget()
+        if not inside_map:
+            found.append(label)
+    return found
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_every_label_on_every_page_reaches_4_5_to_1(qtbot, window, scheme) -> None:
+    window.set_colours(scheme)
+    _open_example(window)
+    _tall(window)
+    failures = []
+    measured = 0
+    for page in window.ctx.questionnaire.pages:
+        window.wizard.go_to_page(page.id)
+        QApplication.processEvents()
+        shot = window.grab().toImage()
+        widgets: list[QWidget] = [window.wizard.steps, window.wizard.progress, *_labels(window.wizard.current_page())]
+        if window.wizard.banner.isVisible():
+            widgets += _labels(window.wizard.banner)
+        for label in widgets:
+            image = crop(shot, window, label)
+            # Text in several colours is measured word by word (each word needs 4.5:1 on its own).
+            several = isinstance(label, QLabel) and ("color" in label.text() or "<span" in label.text())
+            for piece in words(image) if several else [image]:
+                value, text, back = text_contrast(piece, min_pixels=1 if several else 3)
+                measured += 1
+                if value < 4.5:
+                    failures.append(f"{page.id}/{label.objectName() or label.text()[:30]!r}: {value:.2f} "
+                                    f"({hex_of(text)} on {hex_of(back)})")
+                    break
+    assert measured > 100
+    assert failures == []
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_buttons_text_and_outline(qtbot, window, scheme) -> None:
+    window.set_colours(scheme)
+    shot = window.grab().toImage()
+    background = pixel(shot, 2, window.height() - 2)  # the window's own colour, bottom left
+    for button in (window.wizard.next_button, find(window, "filled_by__patient")):
+        image = crop(shot, window, button)
+        if isinstance(button, QPushButton):
+            value, _text, _back = text_contrast(image.copy(4, 4, image.width() - 8, image.height() - 8))
+            assert value >= 4.5, f"{button.objectName()} text {value:.2f}"
+            outline = pixel(image, 1, image.height() // 2)
+            assert ratio(outline, background) >= 3, f"{button.objectName()} outline {ratio(outline, background):.2f}"
+        else:
+            value, _text, _back = text_contrast(image.copy(24, 0, image.width() - 24, image.height()))
+            assert value >= 4.5, f"{button.objectName()} text {value:.2f}"
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_the_chosen_pain_score_stands_out_from_its_neighbours(qtbot, window, scheme) -> None:
+    window.set_colours(scheme)
+    _open_example(window)
+    window.wizard.go_to_page("pain")
+    chosen, neighbour = find(window, "pain_now__3"), find(window, "pain_now__4")
+    assert isinstance(chosen, QPushButton) and isinstance(neighbour, QPushButton)
+    chosen.click()
+    window.wizard.current_page().setFocus()  # no focus ring on either button
+    window.wizard.focus_first_field(window.wizard.current_page())
+    scroll = window.wizard.stack.currentWidget()
+    scroll.ensureWidgetVisible(chosen)
+    QApplication.processEvents()
+    shot = window.grab().toImage()
+    chosen_image, neighbour_image = crop(shot, window, chosen), crop(shot, window, neighbour)
+    fill = pixel(chosen_image, chosen_image.width() // 2, 4)
+    other = pixel(neighbour_image, neighbour_image.width() // 2, 4)
+    page_colour = pixel(crop(shot, window, chosen.parentWidget()), 0, chosen.parentWidget().height() - 1)
+    assert ratio(fill, other) >= 3, f"chosen {hex_of(fill)} vs not chosen {hex_of(other)}: {ratio(fill, other):.2f}"
+    assert ratio(fill, page_colour) >= 3, f"chosen {hex_of(fill)} vs page {hex_of(page_colour)}"
+    value, _text, _back = text_contrast(chosen_image.copy(4, 4, chosen_image.width() - 8, chosen_image.height() - 8))
+    assert value >= 4.5
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_a_chosen_radio_answer_stands_out(qtbot, window, scheme) -> None:
+    window.set_colours(scheme)
+    chosen, other = find(window, "filled_by__patient"), find(window, "filled_by__clinician")
+    assert isinstance(chosen, QRadioButton) and isinstance(other, QRadioButton)
+    chosen.click()
+    window.wizard.next_button.setFocus()
+    QApplication.processEvents()
+    shot = window.grab().toImage()
+    on, off = crop(shot, window, chosen), crop(shot, window, other)
+    y = on.height() // 2
+    # Across the round indicator (left of the text): where chosen and not chosen differ most.
+    best = max(range(2, 26), key=lambda x: ratio(pixel(on, x, y), pixel(off, x, y)))
+    dot_on, dot_off = pixel(on, best, y), pixel(off, best, y)
+    assert ratio(dot_on, dot_off) >= 3, f"{hex_of(dot_on)} vs {hex_of(dot_off)}: {ratio(dot_on, dot_off):.2f}"
+    assert dot_on == int(window.colours.chosen[1:], 16)  # the dot is drawn in the scheme's "chosen" colour
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_the_focus_ring_is_seen_against_its_neighbours_and_against_no_focus(qtbot, window, scheme) -> None:
+    window.set_colours(scheme)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    targets: list[QWidget] = [window.wizard.next_button, find(window, "filled_by__patient")]
+    for target in targets:
+        window.wizard.current_page().setFocus()
+        QApplication.processEvents()
+        before = crop(window.grab().toImage(), window, target)
+        target.setFocus(Qt.FocusReason.TabFocusReason)
+        QApplication.processEvents()
+        shot = window.grab().toImage()
+        after = crop(shot, window, target)
+        y = after.height() // 2
+        ring, unfocused = pixel(after, 0, y), pixel(before, 0, y)
+        outside = pixel(shot, target.mapTo(window, target.rect().topLeft()).x() - 2,
+                        target.mapTo(window, target.rect().center()).y())
+        name = target.objectName()
+        assert ratio(ring, outside) >= 3, f"{name}: ring {hex_of(ring)} vs outside {hex_of(outside)}"
+        assert ratio(ring, unfocused) >= 3, f"{name}: ring {hex_of(ring)} vs unfocused {hex_of(unfocused)}"
+        if isinstance(target, QAbstractButton) and not isinstance(target, QRadioButton):
+            inside = pixel(after, 3, y)  # just inside the ring: the button's own colour
+            assert ratio(ring, inside) >= 3, f"{name}: ring {hex_of(ring)} vs inside {hex_of(inside)}"
+
+
+def test_follows_the_system_dark_scheme(qtbot, window, monkeypatch) -> None:
+    monkeypatch.setattr(theme, "system_is_dark", lambda: True)
+    window.set_colours("system")
+    assert window.colours == theme.DARK
+    shot = window.grab().toImage()
+    value, _text, back = text_contrast(crop(shot, window, window.wizard.steps))
+    assert value >= 4.5 and ratio(back, 0x000000) < 2  # dark behind light text
+    monkeypatch.setattr(theme, "system_is_dark", lambda: False)
+    window._system_colours_changed()
+    assert window.colours == theme.LIGHT
