@@ -40,7 +40,7 @@ def weekly_chart(record: TrainingRecord, unit: str, wording: WatchWording) -> We
     change_text = wording.change.format(change=f"{change:+.0f} %") if change is not None else wording.change_unknown
     descent = record.descent_m_per_km
     return WeeklyChart(
-        title=wording.chart_title,
+        title=wording.chart_title.format(unit=unit_name),
         unit=unit_name,
         labels=tuple(_short_date(day) for day in record.week_ends()),
         values=tuple(km_in_unit(km, unit) for km in record.weeks_km),

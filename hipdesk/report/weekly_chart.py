@@ -7,9 +7,9 @@ from reportlab.lib import colors
 
 from hipdesk.activities.chart import WeeklyChart
 
-BAR = colors.HexColor("#4a7fb5")
+BAR = colors.HexColor("#3b6c9e")
 RECENT = colors.HexColor("#2f5f8f")
-MARKED = colors.HexColor("#c8641e")
+MARKED = colors.HexColor("#b0541a")
 INK = colors.HexColor("#222222")
 
 
@@ -20,7 +20,7 @@ def weekly_chart_drawing(chart: WeeklyChart, width: float, height: float, font_n
     title_h, label_h = 12.0, 22.0
     plot_left, plot_right = 4.0, width - 4.0
     plot_bottom, plot_top = label_h, height - title_h - size - 2
-    drawing.add(String(0, height - size - 1, f"{chart.title} ({chart.unit})", fontName=font_name, fontSize=size + 0.5,
+    drawing.add(String(0, height - size - 1, chart.title, fontName=font_name, fontSize=size + 0.5,
                        fillColor=INK))
     highest = max((*chart.values, chart.recent_average, chart.before_average or 0.0, 1.0))
     slot = (plot_right - plot_left) / len(chart.values)

@@ -38,7 +38,7 @@ class TrainingPage(QuestionPage):
                 continue
             mark = QLabel(self.watch.wording.from_watch)
             mark.setObjectName(f"watchMark_{item_id}")
-            mark.setProperty("role", "note")
+            mark.setProperty("role", "muted")
             row_layout = row.layout()
             assert row_layout is not None
             row_layout.addWidget(mark)

@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QWidget
 
 from hipdesk.activities.chart import WeeklyChart
 
-BAR = QColor("#4a7fb5")
+BAR = QColor("#3b6c9e")
 RECENT = QColor("#2f5f8f")
-MARKED = QColor("#c8641e")  # the last two weeks when the rise is more than 30 %
+MARKED = QColor("#b0541a")  # the last two weeks when the rise is more than 30 %
 
 
 class WeeklyChartView(QWidget):
@@ -52,7 +52,7 @@ class WeeklyChartView(QWidget):
             return plot.bottom() - plot.height() * value / highest
 
         painter.setPen(QColor("#222"))
-        painter.drawText(QRectF(8, 2, self.width() - 16, line_h), Qt.AlignmentFlag.AlignLeft, f"{chart.title} ({chart.unit})")
+        painter.drawText(QRectF(8, 2, self.width() - 16, line_h), Qt.AlignmentFlag.AlignLeft, chart.title)
         recent_colour = MARKED if chart.rise_marked else RECENT
         for index, (label, value) in enumerate(zip(chart.labels, chart.values, strict=True)):
             x = plot.left() + slot * index

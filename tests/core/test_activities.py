@@ -164,3 +164,22 @@ def test_a_folder_is_searched_and_reading_can_stop(tmp_path: Path) -> None:
     assert not stopped and len(outcomes) == 2 and seen == [(1, 2), (2, 2)]
     outcomes, stopped = read_activity_files(files, should_stop=lambda: len(seen) >= 3, progress=lambda d, t: seen.append((d, t)))
     assert stopped and len(outcomes) == 1
+
+
+def test_a_pause_between_gpx_segments_counts_neither_time_nor_distance(xml_way: str, tmp_path: Path) -> None:
+    # Two segments of 1.112 km north each, 30 minutes apart and 10 km apart: only the running counts.
+    def segment(lat0: float, start: str, end: str) -> str:
+        return (f'<trkseg><trkpt lat="{lat0}" lon="11"><time>{start}</time></trkpt>'
+                f'<trkpt lat="{lat0 + 0.01}" lon="11"><time>{end}</time></trkpt></trkseg>')
+
+    path = tmp_path / "pause.gpx"
+    path.write_text(
+        '<?xml version="1.0"?><gpx version="1.0" xmlns="http://www.topografix.com/GPX/1/0"><trk><type>Run</type>'
+        + segment(48.0, "2026-11-20T08:00:00+02:00", "2026-11-20T08:06:00+02:00")
+        + segment(48.1, "2026-11-20T08:36:00+02:00", "2026-11-20T08:42:00+02:00")
+        + "</trk></gpx>"
+    )
+    run = only_run(path)
+    assert run.distance_km == pytest.approx(2 * 1.112, rel=0.002)
+    assert run.duration_s == 12 * 60
+    assert run.start.utcoffset() == dt.timedelta(hours=2) and run.start.hour == 8  # the zone the file gives

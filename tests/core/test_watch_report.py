@@ -39,7 +39,7 @@ def test_the_report_shows_the_weekly_chart_and_the_marked_answers(questionnaire)
     session.answers.update(stored["filled"])
     session.answers[WATCH_RECORD_KEY] = stored
     text = pdf_text(questionnaire, session)
-    assert "Distance per week, last 8 weeks, from your watch files" in text
+    assert "Distance per week (km), last 8 weeks, from your watch files" in text
     assert "two-week change +47 %" in text  # (35 + 40) / 2 = 37.5 against (25 + 26) / 2 = 25.5
     assert "Last two weeks against the two before: +47 %" in text
     assert "25.5 km (from your watch files)" in text and "37.5 km (from your watch files)" in text
