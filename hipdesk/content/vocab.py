@@ -4,7 +4,7 @@ from __future__ import annotations
 
 REGIONS: tuple[str, ...] = (
     "outer_hip", "outer_thigh", "outer_knee", "buttock", "deep_buttock", "groin",
-    "front_thigh", "back_thigh", "lower_back", "sacroiliac", "below_knee",
+    "front_thigh", "back_thigh", "lower_back", "sacroiliac", "below_knee", "front_knee",
 )
 CAUSES: tuple[str, ...] = (
     "gtps", "itbs", "fai_labral", "iliopsoas", "femoral_stress_fracture", "deep_gluteal",
