@@ -26,6 +26,7 @@ COMPONENTS = [
     ("reportlab", "PDF report", "BSD-3-Clause", ["licenses/LICENSE"]),
     ("msgspec", "Fast reading of the answers files", "BSD-3-Clause", ["licenses/LICENSE"]),
     ("pillow", "Images in the PDF (used by reportlab)", "MIT-CMU (HPND)", ["licenses/LICENSE"]),
+    ("fitdecode", "Reading watch files (FIT)", "MIT", ["licenses/LICENSE.txt"]),
     ("charset-normalizer", "Text encodings (used by reportlab)", "MIT", ["licenses/LICENSE"]),
     ("pypdfium2", "Printing: PDFium draws the report's pages", "Apache-2.0 OR BSD-3-Clause; PDFium: BSD-3-Clause",
      ["licenses/LICENSES/Apache-2.0.txt", "licenses/LICENSES/BSD-3-Clause.txt",

@@ -1,14 +1,18 @@
-"""FIT activity files: the watch's own summary of each session, decoded with Garmin's FIT SDK.
+"""FIT activity files: the watch's own summary of each session, decoded with `fitdecode` (MIT licence).
 
 A FIT file is mostly track records (one a second: position, heart rate...). Only the file id, session,
 activity and sport messages are needed, so the framing is walked here and the track records are skipped
-unread; the few kept messages go to `garmin_fit_sdk.Decoder`, which applies Garmin's profile (scales,
-units, sport names, time stamps). This keeps a folder of long runs fast and never decodes a position.
+unread; the few kept messages go to `fitdecode`, which applies the FIT profile (scales, units, sport names,
+time stamps). This keeps a folder of long runs fast and never decodes a position.
+
+Garmin's own SDK (garmin-fit-sdk) decodes the same, but its licence forbids distributing it to third
+parties and benchmarking it, and HipDesk ships as a bundle to clinics: so fitdecode.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import io
 import struct
 from typing import Any
 
@@ -89,18 +93,23 @@ def _summary_stream(data: bytes, start: int) -> tuple[bytes, int]:
     return header + body + b"\0\0", end + 2
 
 
-def _decode(stream: bytes) -> dict[str, list[dict[str, Any]]]:
-    from garmin_fit_sdk import Decoder, Stream  # imported on first use: the app starts without it
+#: fitdecode's message names, under the keys the reader uses.
+_MESSAGE_KEYS = {"file_id": "file_id_mesgs", "session": "session_mesgs", "activity": "activity_mesgs"}
 
+
+def _decode(stream: bytes) -> dict[str, list[dict[str, Any]]]:
+    import fitdecode  # imported on first use: the app starts without it
+
+    messages: dict[str, list[dict[str, Any]]] = {key: [] for key in _MESSAGE_KEYS.values()}
     try:
-        messages, errors = Decoder(Stream.from_byte_array(bytearray(stream))).read(
-            enable_crc_check=False, expand_components=False, merge_heart_rates=False
-        )
-    except Exception as error:  # the SDK raises plain exceptions for malformed content
+        with fitdecode.FitReader(io.BytesIO(stream), check_crc=fitdecode.CrcCheck.DISABLED,
+                                 error_handling=fitdecode.ErrorHandling.RAISE) as reader:
+            for frame in reader:
+                if isinstance(frame, fitdecode.FitDataMessage) and frame.name in _MESSAGE_KEYS:
+                    messages[_MESSAGE_KEYS[frame.name]].append({f.name: f.value for f in frame.fields})
+    except Exception as error:  # fitdecode raises its own errors and plain ones for malformed content
         raise _corrupt(str(error) or type(error).__name__) from None
-    if errors:
-        raise _corrupt(str(errors[0]))
-    return dict(messages)  # type: ignore[arg-type]
+    return messages
 
 
 def _zone(activity: dict[str, Any] | None) -> dt.timezone | None:
@@ -108,9 +117,11 @@ def _zone(activity: dict[str, Any] | None) -> dt.timezone | None:
     if not activity:
         return None
     utc, local = activity.get("timestamp"), activity.get("local_timestamp")
-    if not isinstance(utc, dt.datetime) or not isinstance(local, int):
+    if isinstance(local, int) and not isinstance(local, bool):  # seconds since the FIT epoch, in local time
+        local = _FIT_EPOCH + dt.timedelta(seconds=local)
+    if not isinstance(utc, dt.datetime) or not isinstance(local, dt.datetime):
         return None
-    offset = (_FIT_EPOCH + dt.timedelta(seconds=local)).replace(tzinfo=None) - utc.replace(tzinfo=None)
+    offset = local.replace(tzinfo=None) - utc.replace(tzinfo=None)
     minutes = round(offset.total_seconds() / 900) * 15  # zones are whole quarter hours
     if abs(minutes) > 14 * 60:
         return None
