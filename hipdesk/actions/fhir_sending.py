@@ -143,7 +143,7 @@ def send_due(store: SessionStore, questionnaire: Questionnaire, *, backoff: Back
                 outbox.mark_retry(session_id, failure.reason, next_try)
                 round_.waiting.append(session_id)
                 for later in claimed[position + 1:]:
-                    outbox.mark_retry(later, failure.reason, next_try)
+                    outbox.mark_retry(later, failure.reason, next_try, tried=False)
                     round_.waiting.append(later)
                 break
             outbox.mark_refused(session_id, failure.reason)

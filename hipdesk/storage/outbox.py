@@ -106,12 +106,14 @@ class Outbox:
                 "claimed_by = NULL, claimed_until = NULL WHERE session_id = ?", (now_iso(), server_ref, session_id),
             )
 
-    def mark_retry(self, session_id: int, reason: str, next_try: float) -> None:
-        """Not confirmed; try again at `next_try` (Unix time)."""
+    def mark_retry(self, session_id: int, reason: str, next_try: float, tried: bool = True) -> None:
+        """Not confirmed; try again at `next_try` (Unix time). `tried` is False for a session put back untried
+        because the server was found away (its count of tries, and so its back-off, stays)."""
         with self.store.transaction() as conn:
             conn.execute(
-                "UPDATE outbox SET reason = ?, next_try = ?, attempts = attempts + 1, claimed_by = NULL, "
-                "claimed_until = NULL WHERE session_id = ? AND state = 'waiting'", (reason, next_try, session_id),
+                "UPDATE outbox SET reason = ?, next_try = ?, attempts = attempts + ?, claimed_by = NULL, "
+                "claimed_until = NULL WHERE session_id = ? AND state = 'waiting'",
+                (reason, next_try, 1 if tried else 0, session_id),
             )
 
     def mark_refused(self, session_id: int, reason: str) -> None:

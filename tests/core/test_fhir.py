@@ -121,3 +121,19 @@ def test_distances_are_quantities_in_the_unit_the_person_chose(questionnaire):
     answers = {i["linkId"]: i["answer"] for i in walk(response_resource(questionnaire, session)["item"]) if "answer" in i}
     assert answers["weekly_distance"] == [{"valueQuantity": {"value": 30.0, "unit": "miles", "system": UCUM,
                                                              "code": "[mi_i]"}}]
+
+
+def test_the_transaction_for_a_server_validates_with_the_r4_models(questionnaire):
+    """A second, independent validator of what is sent (Medplum's runs in tests/fhir)."""
+    from fhir.resources.R4B.observation import Observation
+    from fhir.resources.R4B.patient import Patient
+
+    from hipdesk.exchange.fhir_transaction import Identity, transaction_bundles
+
+    for session in (samples.typical_session(), samples.maximal_session(questionnaire)):
+        for bundle in transaction_bundles(questionnaire, session, Identity("station", "person")):
+            Bundle.model_validate(bundle)
+            for entry in bundle["entry"]:
+                model = {"Patient": Patient, "Observation": Observation,
+                         "QuestionnaireResponse": QuestionnaireResponse}[entry["resource"]["resourceType"]]
+                model.model_validate(entry["resource"])

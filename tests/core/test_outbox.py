@@ -95,3 +95,21 @@ def test_a_version_3_database_gains_the_outbox_after_a_backup(tmp_path: Path, mo
             new.conn.execute("INSERT INTO outbox (session_id, state, queued_at) VALUES (?, 'lost', 'now')", (session.id,))
     finally:
         new.close()
+
+
+def test_a_server_that_is_away_costs_one_try_and_the_others_wait_untried(store, questionnaire):
+    import socket as sockets
+
+    with sockets.socket() as probe:  # a local port nothing listens on: the connection is refused at once
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    configure_server(store, f"http://127.0.0.1:{port}/fhir", "t")
+    ids = [_finished(store, questionnaire).session_id for _ in range(3)]
+    result = send_due(store, questionnaire)
+    assert result.sent == [] and result.refused == []
+    assert sorted(result.waiting) == sorted(ids)
+    deliveries = [Outbox(store).delivery(i) for i in ids]
+    assert sorted(d.attempts for d in deliveries) == [0, 0, 1]  # type: ignore[union-attr]
+    assert all(d.state == "waiting" and "no answer from the server" in d.reason for d in deliveries)  # type: ignore[union-attr]
+    assert all(d.next_try > 0 for d in deliveries)  # type: ignore[union-attr]
+    assert send_due(store, questionnaire).waiting == []  # none is due again before its back-off ends
