@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import Any
 
@@ -13,13 +14,14 @@ MARKED_RISE_PCT = 30.0
 def weekly_change_pct(usual: Any, recent: Any) -> float | None:
     """Percent change from the usual weekly distance to the average week of the last two weeks.
 
-    None unless both are numbers and the usual distance is above zero. Both are in the same unit
+    None unless both are numbers, the usual distance is above zero and the change is finite. Both are in the same unit
     (the person's km or miles), so the ratio needs no conversion.
     """
     numbers = all(isinstance(v, int | float) and not isinstance(v, bool) for v in (usual, recent))
     if not numbers or usual <= 0:
         return None
-    return float((recent - usual) / usual * 100)
+    change = float((recent - usual) / usual * 100)
+    return change if math.isfinite(change) else None  # a usual distance near 5e-324 overflows to infinity
 
 
 def weekly_change(answers: Mapping[str, Any]) -> float | None:

@@ -183,3 +183,11 @@ def test_a_pause_between_gpx_segments_counts_neither_time_nor_distance(xml_way: 
     assert run.distance_km == pytest.approx(2 * 1.112, rel=0.002)
     assert run.duration_s == 12 * 60
     assert run.start.utcoffset() == dt.timedelta(hours=2) and run.start.hour == 8  # the zone the file gives
+
+
+def test_a_vanishingly_small_usual_distance_gives_no_change_rather_than_infinity():
+    """Found by the GUI fuzz test: 5e-324 km passes the field's checks, and 400 / 5e-324 overflows."""
+    from hipdesk.activities.load import weekly_change_pct
+
+    assert weekly_change_pct(5e-324, 400.0) is None
+    assert weekly_change_pct(20.0, 30.0) == 50.0
