@@ -59,6 +59,13 @@ def test_installed_wheel_starts(tmp_path: Path) -> None:
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(wheels), str(ROOT)],
                    check=True, timeout=300)
     wheel = next(wheels.glob("hipdesk-*.whl"))
+    import zipfile
+
+    shipped = set(zipfile.ZipFile(wheel).namelist())
+    for needed in ("licenses/index.json", "licenses/LGPL-3.txt", "licenses/GPL-3.txt", "licenses/Python-LICENSE.txt",
+                   "licenses/pypdfium2-pdfium.txt", "help/user-guide.md", "desktop/org.hipdesk.HipDesk.desktop",
+                   "icons/hipdesk.svg", "icons/hipdesk-256.png"):
+        assert f"hipdesk/resources/{needed}" in shipped, needed
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True, timeout=120)
     # The dependencies (PySide6, reportlab, msgspec) come from this environment's site-packages through a

@@ -20,6 +20,7 @@ COMMANDS = {
     "report": "hipdesk.cli.report",
     "export-fhir": "hipdesk.cli.fhir",
     "import-activities": "hipdesk.cli.activities",
+    "install-desktop": "hipdesk.cli.desktop",
     "import-fhir": "hipdesk.cli.fhir",
 }
 COMMAND_MODULES = sorted(set(COMMANDS.values()))

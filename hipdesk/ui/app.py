@@ -142,6 +142,9 @@ def run_gui(args: Any) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("HipDesk")
     app.setApplicationVersion(__version__)
+    from hipdesk.ui.identity import identify_application
+
+    identify_application(app)
     try:
         questionnaire = load_questionnaire()
     except ContentError as error:

@@ -82,6 +82,7 @@ class SideRow(QWidget):
         self.pain.setSpecialValueText(texts.pain_unset)
         self.pain.setValue(-1)
         self.pain.setMinimumWidth(64)
+        self.pain.setMinimumHeight(26)  # a 24 px target at least (WCAG 2.5.8)
         self.pain_label.setBuddy(self.pain)
         self._showing = False  # True while a stored result is shown: no edit to report
         self.pain.valueChanged.connect(self._pain_changed)

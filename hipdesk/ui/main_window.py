@@ -52,6 +52,9 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setWindowTitle("HipDesk")
         self.setObjectName("mainWindow")
+        from hipdesk.ui.identity import app_icon
+
+        self.setWindowIcon(app_icon())
         self.ctx = UiContext(questionnaire, store, kiosk=kiosk)
         self.colours: Colours = LIGHT
         self.text_size = 100
@@ -195,6 +198,19 @@ class MainWindow(QMainWindow):
         window.raise_()
         window.activateWindow()
         return window
+
+    def install_desktop_entry(self) -> bool:
+        """Help → Add to the applications menu: the freedesktop entry and icons for this user."""
+        from hipdesk.actions.desktop import install_desktop_entry
+
+        try:
+            written = install_desktop_entry()
+        except OSError as error:
+            self.ctx.inform(self, "Not added to the menu", f"The menu entry could not be written: {error}")
+            return False
+        self.ctx.inform(self, "Added to the applications menu",
+                        f"HipDesk is now in your desktop's applications menu ({written[0]}).")
+        return True
 
     def show_user_guide(self) -> QDialog:
         """Help → User guide (F1)."""

@@ -79,6 +79,8 @@ def build_menus(window: MainWindow, library_title: str) -> dict[str, QAction]:
     help_menu = bar.addMenu("&Help")
     add(help_menu, "&User guide", "userGuideAction", window.show_user_guide, [QKeySequence(Keys.HelpContents),
                                                                              QKeySequence("F1")])
+    add(help_menu, "Add HipDesk to the applications &menu", "installDesktopAction", window.install_desktop_entry)
+    help_menu.addSeparator()
     add(help_menu, "&About HipDesk", "aboutAction", window.show_about)
     for action in actions.values():  # one key sequence listed twice would make Qt call it ambiguous
         unique: list[QKeySequence] = []

@@ -16,6 +16,7 @@ from hipdesk.storage.store import StoreError
 from hipdesk.ui.answer_widgets import AnswerWidget, LineWidget, LongTextWidget, make_answer_widget
 
 REQUIRED_MESSAGE = "Please answer this question."
+QUESTION_WIDTH = 520  # px: a yes/no question's column; its answers follow right after
 NOT_SAVED_MESSAGE = "This answer is not kept: please free some disk space or ask whoever looks after this computer."
 
 
@@ -36,9 +37,12 @@ class QuestionRow(QFrame):
         self.label.setBuddy(self.input.focus_target())
         if item.type == "yesno":
             # Checklists read best as one line per question: the question left, the answers right.
+            # The question's column has a bounded width, so on a wide window the answers stay beside it.
+            self.label.setMaximumWidth(QUESTION_WIDTH)
             line = QHBoxLayout()
-            line.addWidget(self.label, 1)
+            line.addWidget(self.label, 3)
             line.addWidget(self.input, 0)
+            line.addStretch(1)
             layout.addLayout(line)
         else:
             layout.addWidget(self.label)
@@ -56,15 +60,28 @@ class QuestionRow(QFrame):
         layout.addWidget(self.error)
 
     def show_error(self, message: str | None) -> None:
-        """Show (or hide, with None) the message next to the field."""
+        """Show (or clear, with None) the message next to the field.
+
+        A cleared message keeps its space while the page is on screen: the questions below must not move
+        up under the pointer (a click would land on another answer). `reset()` gives the space back.
+        """
         if message:
+            self.error.setMinimumHeight(0)
             self.error.setText(message)
             self.error.show()
             self.input.setAccessibleDescription(message)
         else:
+            if self.error.isVisible() and self.error.text():
+                self.error.setMinimumHeight(self.error.height())
             self.error.clear()
-            self.error.hide()
             self.input.setAccessibleDescription("")
+
+    def reset(self) -> None:
+        """No message and no space kept for one (a new session, or the page shown again)."""
+        self.error.clear()
+        self.error.setMinimumHeight(0)
+        self.error.hide()
+        self.input.setAccessibleDescription("")
 
 
 class QuestionForm(QWidget):
@@ -109,7 +126,7 @@ class QuestionForm(QWidget):
         answers = editor.session.answers if editor else {}
         for item_id, row in self.rows.items():
             row.input.set_value(answers.get(item_id))
-            row.show_error(None)
+            row.reset()
         self.refresh()
 
     def refresh(self) -> None:

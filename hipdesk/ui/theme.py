@@ -133,6 +133,7 @@ QRadioButton::indicator:disabled, QCheckBox::indicator:disabled {{ border-color:
 QLineEdit, QPlainTextEdit, QListWidget, QTextBrowser {{ border: 2px solid {c.line}; border-radius: 3px;
     background: {c.base}; color: {c.text}; }}
 QLineEdit {{ min-height: 24px; }}
+QListWidget::item {{ min-height: 24px; padding: 2px 4px; }}
 QLineEdit:focus, QPlainTextEdit:focus, QListWidget:focus, QTextBrowser:focus {{ border-color: {c.focus}; }}
 """
 

@@ -106,8 +106,9 @@ class AssessmentWizard(QWidget):
         buttons.addWidget(self.back_button)
         buttons.addWidget(self.next_button)
         right = QVBoxLayout()
-        right.addWidget(self.banner)
         right.addWidget(self.stack, 1)
+        # Below the page, above Next: when it appears the page keeps its place (nothing moves under the pointer).
+        right.addWidget(self.banner)
         right.addLayout(buttons)
         outer = QHBoxLayout(self)
         outer.addWidget(self.steps)
