@@ -39,10 +39,10 @@ class QuestionRow(QFrame):
             # Checklists read best as one line per question: the question left, the answers right.
             # The question's column has a bounded width, so on a wide window the answers stay beside it.
             self.label.setMaximumWidth(QUESTION_WIDTH)
+            # Extra width goes to the answers' own row, whose buttons sit at its left: next to the question.
             line = QHBoxLayout()
-            line.addWidget(self.label, 3)
+            line.addWidget(self.label, 1)
             line.addWidget(self.input, 0)
-            line.addStretch(1)
             layout.addLayout(line)
         else:
             layout.addWidget(self.label)
