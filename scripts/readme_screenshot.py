@@ -28,7 +28,7 @@ def main() -> int:
     session.answers["name"] = "Example runner"
     session_id = store.save_whole_session(session)
     window = MainWindow(questionnaire, store)
-    window.resize(1100, 720)
+    window.resize(1200, 790)
     window.show()
     window.wizard.open_session(session_id)
     window.wizard.go_to_page(sys.argv[1] if len(sys.argv) > 1 else "bodymap")

@@ -13,7 +13,7 @@ from hipdesk.ui.context import UiContext
 from hipdesk.ui.page_base import WizardPage
 from hipdesk.ui.question_form import QuestionForm
 
-BODY_MAP_MIN_HEIGHT = 600
+BODY_MAP_MIN_HEIGHT = 440  # the side panel's texts, the list and the question, unsqueezed
 
 
 class BodyMapPage(WizardPage):
@@ -27,7 +27,7 @@ class BodyMapPage(WizardPage):
         self.body_map.default_intensity = self._default_intensity
         self.body_map.mark_changed.connect(self._mark_changed)
         self.layout_.addWidget(self.body_map, 1)
-        # Below this height the side panel's texts would be squeezed over each other: the page scrolls instead
+        # Below BODY_MAP_MIN_HEIGHT the side panel's texts would be squeezed over each other: the page scrolls instead
         # (a small screen, or 200 % scaling).
         self.body_map.setMinimumHeight(BODY_MAP_MIN_HEIGHT)
         # The page's content items (e.g. "spreads below the knee") beside the map.

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QGraphicsPathItem,
     QGraphicsScene,
@@ -40,7 +40,6 @@ REGION_LINE = QColor("#9aa5b1")
 HOVER_FILL = QColor("#cfe3ff")
 FOCUS_LINE = QColor("#0b57d0")
 MARKED_LINE = QColor("#222222")
-HIT_PAD_PX = 18  # screen pixels around an outline that still count as a click on it (where no outline is)
 
 
 def _path(points: list[Point], dx: float, dy: float) -> QPainterPath:
@@ -210,24 +209,11 @@ class BodyMapView(QGraphicsView):
 
     # -- input ------------------------------------------------------------------------------------
     def region_at(self, scene_point: QPointF) -> Key | None:
-        """The region whose outline contains this scene point; else the nearest within HIT_PAD_PX on screen.
-
-        Inside an outline the outline decides, so padding never takes a click from a neighbour; it only
-        widens thin regions (the outer hip on the front view) into the empty space around them.
-        """
+        """The region whose outline contains this scene point, if any (hit test on the real shape)."""
         for item in self.scene_.items(scene_point, Qt.ItemSelectionMode.IntersectsItemShape,
                                       Qt.SortOrder.DescendingOrder):
             if isinstance(item, RegionItem) and item.path().contains(item.mapFromScene(scene_point)):
                 return item.key
-        scale = self.transform().m11() or 1.0
-        for step in (1, 2, 3):  # the nearest first: a growing ring around the point
-            pad = HIT_PAD_PX * step / 3 / scale
-            probe = QRectF(scene_point.x() - pad, scene_point.y() - pad, 2 * pad, 2 * pad)
-            stroker = QPainterPathStroker()
-            stroker.setWidth(2 * pad)
-            for item in self.scene_.items(probe, Qt.ItemSelectionMode.IntersectsItemShape, Qt.SortOrder.DescendingOrder):
-                if isinstance(item, RegionItem) and stroker.createStroke(item.path()).contains(item.mapFromScene(scene_point)):
-                    return item.key
         return None
 
     def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt override

@@ -6,7 +6,8 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QFrame, QLabel, QVBoxLayout, QWidget
 
 from hipdesk.actions.editing import SessionEditor
 from hipdesk.content.branching import applicable_items
@@ -17,6 +18,7 @@ from hipdesk.ui.answer_widgets import AnswerWidget, LineWidget, LongTextWidget, 
 
 REQUIRED_MESSAGE = "Please answer this question."
 QUESTION_WIDTH = 520  # px: a yes/no question's column; its answers follow right after
+NARROW_ROW = 420  # px: narrower than this, a yes/no question's answers go under it
 NOT_SAVED_MESSAGE = "This answer is not kept: please free some disk space or ask whoever looks after this computer."
 
 
@@ -40,10 +42,11 @@ class QuestionRow(QFrame):
             # The question's column has a bounded width, so on a wide window the answers stay beside it.
             self.label.setMaximumWidth(QUESTION_WIDTH)
             # Extra width goes to the answers' own row, whose buttons sit at its left: next to the question.
-            line = QHBoxLayout()
-            line.addWidget(self.label, 1)
-            line.addWidget(self.input, 0)
-            layout.addLayout(line)
+            # In a narrow column (beside the body map) the answers go under the question instead.
+            self.line = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+            self.line.addWidget(self.label, 1)
+            self.line.addWidget(self.input, 0)
+            layout.addLayout(self.line)
         else:
             layout.addWidget(self.label)
             layout.addWidget(self.input)
@@ -58,6 +61,16 @@ class QuestionRow(QFrame):
         self.error.setProperty("role", "error")  # styled by the window's style sheet
         self.error.hide()
         layout.addWidget(self.error)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        """Question and answers side by side when there is room for both, else one under the other."""
+        line = getattr(self, "line", None)
+        if line is not None:
+            room = event.size().width() >= NARROW_ROW
+            wanted = QBoxLayout.Direction.LeftToRight if room else QBoxLayout.Direction.TopToBottom
+            if line.direction() != wanted:
+                line.setDirection(wanted)
+        super().resizeEvent(event)
 
     def show_error(self, message: str | None) -> None:
         """Show (or clear, with None) the message next to the field.
