@@ -35,14 +35,16 @@ def finished_session(rng: random.Random, person: tuple[str, str]) -> Session:
 
 
 class Chaos(threading.Thread):
-    """Kills and restarts the server at random moments until told to stop (always leaves it running)."""
+    """Kills and restarts the server at random moments until told to stop or `most` restarts are done
+    (each start reloads the FHIR definitions, seconds on a busy machine); always leaves it running."""
 
-    def __init__(self, engine: FhirEngine, rng: random.Random) -> None:
+    def __init__(self, engine: FhirEngine, rng: random.Random, most: int = 4) -> None:
         super().__init__(daemon=True)
-        self.engine, self.rng, self.done, self.restarts = engine, rng, threading.Event(), 0
+        self.engine, self.rng, self.done, self.restarts, self.most = engine, rng, threading.Event(), 0, most
 
     def run(self) -> None:
-        while not self.done.wait(self.rng.uniform(1.5, 4.0) if self.engine.running else self.rng.uniform(0.1, 0.8)):
+        while self.restarts < self.most and not self.done.wait(
+                self.rng.uniform(1.0, 3.0) if self.engine.running else self.rng.uniform(0.1, 0.8)):
             if self.engine.running:
                 self.engine.stop(kill=True)
             else:
