@@ -66,3 +66,19 @@ def test_unanswered_warning_signs_and_risk_factors_reach_the_report(renderer, qu
     text = " ".join(pages)
     assert "For the clinician: risk factors" in text and "BMI under 21" in text
     assert result.risk_factors
+
+
+def test_no_disclaimer_only_page_whatever_the_length_of_the_notes(renderer, questionnaire) -> None:
+    # Longer notes push the end of the report down line by line: some lengths used to leave the
+    # statement alone on the last page.
+    from hipdesk.report import samples
+
+    for lines in range(0, 72, 4):
+        session = samples.typical_session()
+        session.answers["notes"] = "\n".join(f"Note line {number}" for number in range(lines))
+        result = assess(questionnaire, session, today=TODAY)
+        data = renderer.render(session, result)
+        last = re.sub(r"\s+", " ", pypdf.PdfReader(io.BytesIO(data)).pages[-1].extract_text())
+        rest = last.replace(re.sub(r"\s+", " ", result.disclaimer), "").replace("Not a diagnosis.", "")
+        rest = re.sub(r"\S+ \S+ · HipDesk [\d.]+ · generated [\d: -]+|Page \d+ of \d+", "", rest)
+        assert len(rest.strip()) > 40, (lines, last)
