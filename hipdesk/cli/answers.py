@@ -7,8 +7,8 @@ import sys
 from typing import Any
 
 from hipdesk.actions.exports import answers_bytes, save_export
-from hipdesk.actions.imports import import_answers_file
-from hipdesk.cli.source import CommandError, opened_store, stored_session
+from hipdesk.actions.imports import AlreadyStored, import_answers_file
+from hipdesk.cli.source import CommandError, add_db_argument, opened_store, stored_session
 from hipdesk.content.questionnaire import ContentError, load_questionnaire
 from hipdesk.exchange.answers_file import AnswersFileError
 from hipdesk.exchange.safe_write import ExportError
@@ -20,9 +20,12 @@ def add_parser(subparsers: Any) -> None:
     export = subparsers.add_parser("export-answers", help="write a stored session as an answers file")
     export.add_argument("--session", type=int, required=True, metavar="ID")
     export.add_argument("-o", "--output", required=True, metavar="FILE")
+    add_db_argument(export)
     export.set_defaults(run=run_export)
     imp = subparsers.add_parser("import-answers", help="store an answers file as a new session")
     imp.add_argument("--answers", required=True, metavar="FILE")
+    imp.add_argument("--again", action="store_true", help="store it even when the same answers are stored already")
+    add_db_argument(imp)
     imp.set_defaults(run=run_import)
 
 
@@ -43,8 +46,11 @@ def run_import(args: argparse.Namespace) -> int:
     """Import one answers file as a new session; prints the new id."""
     try:
         questionnaire = load_questionnaire()
-        with opened_store(args) as store:
-            new_id = import_answers_file(store, questionnaire, args.answers)
+        with opened_store(args, writing=True) as store:
+            new_id = import_answers_file(store, questionnaire, args.answers, again=args.again)
+    except AlreadyStored as error:
+        print(f"hipdesk: {error} Nothing was stored; add --again to store a second copy.", file=sys.stderr)
+        return 2
     except (AnswersFileError, CommandError, ContentError, StoreError) as error:
         print(f"hipdesk: {error}", file=sys.stderr)
         return 2

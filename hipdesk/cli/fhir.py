@@ -12,8 +12,8 @@ import sys
 from typing import Any
 
 from hipdesk.actions.exports import fhir_bytes, save_export
-from hipdesk.actions.imports import import_fhir_file
-from hipdesk.cli.source import CommandError, add_source_arguments, chosen_session, opened_store
+from hipdesk.actions.imports import AlreadyStored, import_fhir_file
+from hipdesk.cli.source import CommandError, add_db_argument, add_source_arguments, chosen_session, opened_store
 from hipdesk.content.questionnaire import ContentError, load_questionnaire
 from hipdesk.exchange.answers_file import AnswersFileError
 from hipdesk.exchange.fhir import FhirExportError
@@ -28,6 +28,8 @@ def add_parser(subparsers: Any) -> None:
     parser.set_defaults(run=run)
     imp = subparsers.add_parser("import-fhir", help="store a FHIR QuestionnaireResponse (for HipDesk's form) as a session")
     imp.add_argument("file", metavar="FILE", help="a QuestionnaireResponse, or a Bundle holding one (JSON)")
+    imp.add_argument("--again", action="store_true", help="store it even when the same answers are stored already")
+    add_db_argument(imp)
     imp.set_defaults(run=run_import)
 
 
@@ -48,8 +50,11 @@ def run_import(args: argparse.Namespace) -> int:
     """Import one QuestionnaireResponse as a new session; prints the new id. Checked as an answers file is."""
     try:
         questionnaire = load_questionnaire()
-        with opened_store(args) as store:
-            new_id = import_fhir_file(store, questionnaire, args.file)
+        with opened_store(args, writing=True) as store:
+            new_id = import_fhir_file(store, questionnaire, args.file, again=args.again)
+    except AlreadyStored as error:
+        print(f"hipdesk: {error} Nothing was stored; add --again to store a second copy.", file=sys.stderr)
+        return 2
     except (AnswersFileError, CommandError, ContentError, StoreError) as error:
         print(f"hipdesk: {error}", file=sys.stderr)
         return 2

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 from types import SimpleNamespace
@@ -22,6 +23,7 @@ COMMANDS = {
     "import-activities": "hipdesk.cli.activities",
     "install-desktop": "hipdesk.cli.desktop",
     "import-fhir": "hipdesk.cli.fhir",
+    "list": "hipdesk.cli.sessions",
 }
 COMMAND_MODULES = sorted(set(COMMANDS.values()))
 
@@ -84,9 +86,17 @@ def parse(argv: Sequence[str] | None = None) -> Any:
     return _gui_options(argv) or build_parser(argv).parse_args(argv)
 
 
+#: The window's umask, for the headless commands too: every file and folder they make is for this user only.
+PRIVATE_UMASK = 0o077
+
+
 def run_command(args: Any) -> int:
-    """Run the headless subcommand chosen in `args`."""
-    return int(args.run(args))
+    """Run the headless subcommand chosen in `args`, with the private umask (the caller's is restored after)."""
+    previous = os.umask(PRIVATE_UMASK)
+    try:
+        return int(args.run(args))
+    finally:
+        os.umask(previous)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

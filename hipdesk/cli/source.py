@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -13,6 +14,7 @@ from hipdesk.content.questionnaire import Questionnaire
 from hipdesk.exchange.answers_file import AnswersFileError, read_answers_file
 from hipdesk.session import Session
 from hipdesk.storage.location import database_path
+from hipdesk.storage.recovery import damage_found, open_for_command, read_failure
 from hipdesk.storage.store import SessionStore, StoreError
 
 
@@ -26,29 +28,47 @@ def add_source_arguments(parser: Any) -> None:
     source.add_argument("--session", type=int, metavar="ID", help="a stored session (see --db)")
     source.add_argument("--answers", metavar="FILE", help="an answers file (docs/answers-format.md)")
     parser.add_argument("-o", "--output", required=True, metavar="OUT", help="the file to write (replaced whole)")
+    add_db_argument(parser)
+
+
+def add_db_argument(parser: Any) -> None:
+    """--db on a subcommand too (`hipdesk report --db X …`); when left out there, the one before it holds."""
+    parser.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
+                        help="database file (default: HIPDESK_DB, else the per-user data folder)")
 
 
 @contextmanager
-def opened_store(args: argparse.Namespace) -> Iterator[SessionStore]:
-    """The store named by --db / HIPDESK_DB, else the per-user default; closed afterwards."""
+def opened_store(args: argparse.Namespace, *, writing: bool = False) -> Iterator[SessionStore]:
+    """The store named by --db / HIPDESK_DB, else the per-user default; closed afterwards.
+
+    Reading commands get a read-only connection; a damaged file is never written, checkpointed or
+    truncated (see `open_for_command`), and damage met while reading is named as damage.
+    """
+    path = database_path(getattr(args, "db", None))
     try:
-        store = SessionStore(database_path(getattr(args, "db", None)))
+        store = open_for_command(path, writing=writing)
     except StoreError as error:
         raise CommandError(str(error)) from None
     try:
         yield store
     except StoreError as error:
         raise CommandError(str(error)) from None
+    except sqlite3.DatabaseError as error:
+        raise CommandError(str(read_failure(path, error))) from None
     finally:
         store.close()
 
 
 def stored_session(store: SessionStore, session_id: int) -> Session:
-    """The stored session, or a CommandError saying there is none."""
+    """The stored session, or a CommandError saying there is none (or that the file is damaged)."""
     try:
         return load_stored_session(store, session_id)
     except SessionNotFound as error:
-        raise CommandError(str(error)) from None
+        # Damage can hide a row as well as break a read: tell the two apart before saying "no such session".
+        problem = store.quick_check()
+        if problem != "ok":
+            raise CommandError(str(damage_found(store.path, RuntimeError(problem)))) from None
+        raise CommandError(f"{error} in {store.path} (`hipdesk list` shows the stored sessions)") from None
 
 
 @contextmanager

@@ -6,6 +6,7 @@ so that a script never moves a person's data around behind their back.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import sqlite3
@@ -13,12 +14,24 @@ import struct
 from dataclasses import dataclass
 from pathlib import Path
 
-from hipdesk.storage.store import SCHEMA_VERSION, DatabaseDamaged, DatabaseTooNew, SessionStore, is_damage
+from hipdesk.storage.store import (
+    SCHEMA_VERSION,
+    DatabaseDamaged,
+    DatabaseTooNew,
+    SessionStore,
+    StoreError,
+    StoreReadOnly,
+    is_damage,
+    plain_reason,
+    read_only_uri,
+)
 
 #: Below this size the whole file is checked page by page on every start (measured: 3–8 ms per MB,
 #: see benchmarks/db_open.py); bigger files are checked fully only after an unclean exit.
 FULL_CHECK_MAX_BYTES = 2_000_000
 SIDE_SUFFIXES = ("-wal", "-shm")
+#: Beside the database: damage was met while reading it, so the next start checks it page by page.
+CHECK_REQUEST_SUFFIX = ".check-needed"
 
 
 @dataclass(frozen=True)
@@ -28,6 +41,7 @@ class OpenResult:
     store: SessionStore
     message: str | None = None
     moved_to: Path | None = None
+    title: str = "HipDesk data file moved aside"
 
 
 def header_problem(path: Path) -> str | None:
@@ -92,7 +106,7 @@ def probe(path: Path, full_check: bool) -> None:
     if problem:
         raise DatabaseDamaged(f"{path} is damaged: {problem}.")
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5.0)
+        conn = sqlite3.connect(read_only_uri(path), uri=True, timeout=5.0)
     except sqlite3.Error:
         return
     try:
@@ -120,13 +134,17 @@ def open_store(path: Path, *, full_check: bool = False, now: dt.datetime | None 
     `full_check` forces the page-by-page check (the app asks for it after an unclean exit).
     """
     try:
-        probe(path, full_check)
+        probe(path, full_check or full_check_requested(path))
+        clear_full_check_request(path)
         return OpenResult(SessionStore(path))
+    except StoreReadOnly as error:
+        return OpenResult(SessionStore(path, read_only=True), str(error), title="HipDesk data file is read-only")
     except DatabaseTooNew:
         kind, why = "newer", "was saved by a newer version of HipDesk"
     except DatabaseDamaged as error:
         kind, why = "damaged", f"is damaged and cannot be read ({error})"
     moved = move_aside(path, kind, now)
+    clear_full_check_request(path)  # the note was about the file now kept aside
     store = SessionStore(path)
     message = (
         f"The HipDesk data file {why}.\n\n"
@@ -135,3 +153,67 @@ def open_store(path: Path, *, full_check: bool = False, now: dt.datetime | None 
         "Please tell the person who looks after this computer; do not delete the kept file."
     )
     return OpenResult(store, message, moved)
+
+
+def request_full_check(path: Path) -> None:
+    """Note beside the database that damage was met, so that the next start checks every page of it."""
+    with contextlib.suppress(OSError):  # a note only: a folder that cannot take it changes nothing else
+        Path(f"{path}{CHECK_REQUEST_SUFFIX}").touch(mode=0o600)
+
+
+def full_check_requested(path: Path) -> bool:
+    """True when a run met damage in this database (see `request_full_check`)."""
+    return Path(f"{path}{CHECK_REQUEST_SUFFIX}").exists()
+
+
+def clear_full_check_request(path: Path) -> None:
+    """The file was checked and is sound: forget the note."""
+    with contextlib.suppress(OSError):
+        Path(f"{path}{CHECK_REQUEST_SUFFIX}").unlink()
+
+
+#: What a person can do about a damaged file, said by every command that refuses one.
+DAMAGED_ADVICE = (
+    "Nothing was changed. Start the HipDesk window once: it keeps this file aside, unchanged, and starts a "
+    "new one. Do not delete the file; tell whoever looks after this computer."
+)
+
+
+def open_for_command(path: Path, *, writing: bool) -> SessionStore:
+    """Open the database for a headless command without ever changing a damaged or too-new file.
+
+    The file is looked at read-only first (header and schema; every page too before a write). A reading
+    command then keeps a read-only connection, which never checkpoints, truncates or removes the -wal;
+    only a sound file of an older schema is opened read-write, to be updated with a backup as the window
+    does. Raises DatabaseDamaged / DatabaseTooNew / StoreError naming the file and what to do.
+    """
+    if path.is_file():
+        try:
+            probe(path, full_check=writing)
+        except DatabaseDamaged as error:
+            request_full_check(path)
+            raise DatabaseDamaged(f"{error} {DAMAGED_ADVICE}") from None
+        except DatabaseTooNew as error:
+            raise DatabaseTooNew(f"{error} Nothing was changed; open it with that newer HipDesk.") from None
+    elif not writing and not path.exists():
+        raise StoreError(f"There is no HipDesk data file at {path} yet: no session has been stored there.")
+    if writing:
+        return SessionStore(path)
+    store = SessionStore(path, read_only=True)
+    if store.schema_version() < SCHEMA_VERSION:
+        store.close()
+        return SessionStore(path)
+    return store
+
+
+def damage_found(path: Path, error: Exception) -> DatabaseDamaged:
+    """The error to raise when reading met damage: it names the file and what to do, and asks for a full check."""
+    request_full_check(path)
+    return DatabaseDamaged(f"{path} is damaged: {error}. {DAMAGED_ADVICE}")
+
+
+def read_failure(path: Path, error: Exception) -> StoreError:
+    """A read that failed: damage (see `damage_found`), or another reason in plain words."""
+    if isinstance(error, sqlite3.DatabaseError) and not is_damage(error):
+        return StoreError(f"{path} cannot be read: {plain_reason(error)}.")
+    return damage_found(path, error)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
 import sqlite3
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -168,53 +170,145 @@ class SessionInfo:
     name: str
 
 
-def _private_file(path: Path) -> None:
-    """Make the folder 0700 and the file 0600: patient data is for this user only."""
+class StoreReadOnly(StoreError):
+    """The file may be read but not written (its permissions say so); it is never made writable."""
+
+
+def check_data_path(path: Path, *, writing: bool) -> None:
+    """Refuse, changing nothing, a path HipDesk must not use: a folder, another user's file, a read-only file.
+
+    A read-only file raises StoreReadOnly only when `writing`: it can still be opened read-only.
+    """
+    try:
+        info = path.stat()
+    except (FileNotFoundError, NotADirectoryError):
+        return  # a new file; whether its folder can be made is found when it is created
+    except OSError as error:
+        raise StoreError(f"{path} cannot be looked at: {error.strerror or error}. Nothing was changed.") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise StoreError(f"{path} is a folder, not a HipDesk data file. Nothing was changed: choose a file path "
+                         "(--db or HIPDESK_DB), or move the folder away.")
+    if hasattr(os, "geteuid") and info.st_uid != os.geteuid():
+        raise StoreError(f"{path} belongs to another user account (user id {info.st_uid}). HipDesk keeps each "
+                         "person's data private and does not open it. Nothing was changed: sign in as that user, "
+                         "or use your own data file.")
+    if writing and (not info.st_mode & stat.S_IWUSR or not os.access(path, os.W_OK)):
+        raise StoreReadOnly(f"{path} is read-only. HipDesk can show the sessions in it but cannot save anything "
+                            "there, and does not change its permissions. To save, make the file writable "
+                            "(ask whoever looks after this computer).")
+
+
+def _private_file(path: Path) -> bool:
+    """Create the folder (0700) and the file (0600) when missing; True when the file was created here.
+
+    An existing file keeps its permissions, except that access for other users is taken away (patient
+    data is for this user only); permissions are never added.
+    """
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    if not path.exists():
-        fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
-        os.close(fd)
-    os.chmod(path, 0o600)
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        _keep_private(path)
+        return False
+    os.close(fd)
+    return True
+
+
+def _keep_private(path: Path) -> None:
+    mode = stat.S_IMODE(path.stat().st_mode)
+    if mode & 0o077:
+        os.chmod(path, mode & 0o700)
+
+
+def read_only_uri(path: Path) -> str:
+    """The SQLite URI that reads `path` without any write.
+
+    With a -wal beside it, `mode=ro`: the latest answers may be there, and a read-only connection never
+    checkpoints, truncates or removes it. Without one, `immutable=1`: then SQLite makes no -wal or -shm
+    file either (`mode=ro` would create both for a WAL-mode file), so not a byte in the folder changes.
+    """
+    uri = path.resolve().as_uri()
+    return f"{uri}?mode=ro" if Path(f"{path}-wal").exists() else f"{uri}?immutable=1"
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """A connection that cannot write (see `read_only_uri`)."""
+    conn = sqlite3.connect(read_only_uri(path), uri=True, timeout=5.0, isolation_level=None)
+    conn.execute("PRAGMA query_only = ON")
+    return conn
 
 
 class SessionStore:
-    """All sessions in one SQLite file. Every write is its own transaction (autosave)."""
+    """All sessions in one SQLite file. Every write is its own transaction (autosave).
 
-    def __init__(self, path: Path | str) -> None:
+    `read_only=True` opens an existing file without any write (headless reading commands, a read-only
+    file in the window): every save then fails with StoreWriteError, and nothing is migrated.
+    """
+
+    def __init__(self, path: Path | str, *, read_only: bool = False) -> None:
         self.path = Path(path)
+        self.read_only = read_only
+        check_data_path(self.path, writing=not read_only)
+        created = False
+        if read_only and not self.path.exists():
+            raise StoreError(f"There is no HipDesk data file at {self.path}.")
+        if not read_only:
+            try:
+                created = _private_file(self.path)
+            except OSError as error:
+                raise StoreError(f"The data folder {self.path.parent} cannot be written: {error.strerror}.") from None
         try:
-            _private_file(self.path)
-        except OSError as error:
-            raise StoreError(f"The data folder {self.path.parent} cannot be written: {error.strerror}.") from None
-        try:
-            self.conn = sqlite3.connect(self.path, timeout=5.0, isolation_level=None)
-            self.conn.execute("PRAGMA foreign_keys = ON")
-            # Deleted rows are overwritten with zeros, so a deleted session is gone from the file's bytes.
-            self.conn.execute("PRAGMA secure_delete = ON")
-            version = self._user_version()
-            if version == 0 and self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
-                # Tables but no schema version: some other program's database. Never add ours into it.
-                raise DatabaseDamaged(f"{self.path} is an SQLite database of another program, not HipDesk's.")
-            if version > SCHEMA_VERSION:
-                raise DatabaseTooNew(
-                    f"{self.path} was written by a newer HipDesk (schema {version}, this one knows {SCHEMA_VERSION})."
-                )
-            self.conn.execute("PRAGMA journal_mode = WAL")
-            self.conn.execute("PRAGMA synchronous = NORMAL")
-            if version < SCHEMA_VERSION:
-                self._migrate(version)
+            self._open(read_only)
         except sqlite3.DatabaseError as error:
             self.close()
+            self._forget_new_file(created)
             if is_damage(error):
                 raise DatabaseDamaged(f"{self.path} is not a readable HipDesk database ({error}).") from None
             raise StoreError(f"{self.path} cannot be opened: {plain_reason(error)}.") from None
         except StoreError:
             self.close()
+            self._forget_new_file(created)
             raise
-        for suffix in ("-wal", "-shm"):
-            side_file = Path(f"{self.path}{suffix}")
-            if side_file.exists():
-                os.chmod(side_file, 0o600)
+        if not read_only:
+            for suffix in ("-wal", "-shm"):
+                side_file = Path(f"{self.path}{suffix}")
+                if side_file.exists():
+                    _keep_private(side_file)
+
+    def _open(self, read_only: bool) -> None:
+        if read_only:
+            self.conn = _connect_read_only(self.path)
+        else:
+            self.conn = sqlite3.connect(self.path, timeout=5.0, isolation_level=None)
+        self.conn.execute("PRAGMA foreign_keys = ON")
+        # Deleted rows are overwritten with zeros, so a deleted session is gone from the file's bytes.
+        self.conn.execute("PRAGMA secure_delete = ON")
+        version = self._user_version()
+        if version == 0 and self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+            # Tables but no schema version: some other program's database. Never add ours into it.
+            raise DatabaseDamaged(f"{self.path} is an SQLite database of another program, not HipDesk's.")
+        if version > SCHEMA_VERSION:
+            raise DatabaseTooNew(
+                f"{self.path} was written by a newer HipDesk (schema {version}, this one knows {SCHEMA_VERSION})."
+            )
+        if read_only:
+            return
+        self.conn.execute("PRAGMA journal_mode = WAL")
+        self.conn.execute("PRAGMA synchronous = NORMAL")
+        if version < SCHEMA_VERSION:
+            self._migrate(version)
+
+    def _forget_new_file(self, created: bool) -> None:
+        """A file created by this open that could not become a database (full disk) is removed: nothing is left."""
+        if not created:
+            return
+        for name in (f"{self.path}-wal", f"{self.path}-shm", str(self.path)):
+            with contextlib.suppress(OSError):
+                os.unlink(name)
+
+    def schema_version(self) -> int:
+        """The file's schema version (PRAGMA user_version)."""
+        return self._user_version()
 
     # -- plumbing ---------------------------------------------------------------------------------
     @property

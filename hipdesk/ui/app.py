@@ -167,7 +167,10 @@ def run_gui(args: Any) -> int:
     logger.info("start: version %s, log %s", __version__, log_file)
     if opened.message:
         logger.warning("data file moved aside to %s", opened.moved_to)
-        _warn(args.smoke, "HipDesk data file moved aside", opened.message)
+        _warn(args.smoke, opened.title, opened.message)
+    from hipdesk.ui import data_faults
+
+    data_faults.install(db_path, lambda title, text: _warn(False, title, text))
 
     from hipdesk.ui.main_window import MainWindow
 

@@ -103,11 +103,17 @@ class StartPage(WizardPage):
                                   "HipDesk answers or FHIR QuestionnaireResponse (*.json);;All files (*)")
         if not path:
             return
-        from hipdesk.actions.imports import import_file  # only when asked: start-up time
+        from hipdesk.actions.imports import AlreadyStored, import_file  # only when asked: start-up time
         from hipdesk.exchange.answers_file import AnswersFileError
 
         try:
-            new_id = import_file(self.ctx.store, self.ctx.questionnaire, path)
+            try:
+                new_id = import_file(self.ctx.store, self.ctx.questionnaire, path)
+            except AlreadyStored as stored:
+                if not self.ctx.ask(self, "Already imported", f"These answers are already stored, as session "
+                                    f"{stored.session_id}. Store a second copy of them?"):
+                    return
+                new_id = import_file(self.ctx.store, self.ctx.questionnaire, path, again=True)
         except AnswersFileError as error:
             self.ctx.inform(self, "This file cannot be imported", str(error))
             return
