@@ -165,6 +165,7 @@ def test_headless_commands_report_a_damaged_file_and_never_move_it(
     path.write_bytes(junk)
     code = cli.main(["--db", str(path), "export-answers", "--session", "1", "-o", str(tmp_path / "out.json")])
     assert code == 2
-    assert "not a readable HipDesk database" in capsys.readouterr().err
+    assert "is damaged" in capsys.readouterr().err
     assert path.read_bytes() == junk
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["hipdesk.db"]
+    # Only a note that the next window start must check the file page by page is added beside it.
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["hipdesk.db", "hipdesk.db.check-needed"]

@@ -58,6 +58,10 @@ def test_report_from_a_stored_session_uses_the_letter_setting(tmp_path, question
 
 def test_unknown_session_is_a_clear_error(tmp_path, capsys):
     assert run_report(["--db", str(tmp_path / "h.db"), "report", "--session", "99", "-o", str(tmp_path / "x.pdf")]) == 2
+    assert "no HipDesk data file at" in capsys.readouterr().err, "a reading command does not create a database"
+    assert not (tmp_path / "h.db").exists()
+    SessionStore(tmp_path / "h.db").close()
+    assert run_report(["--db", str(tmp_path / "h.db"), "report", "--session", "99", "-o", str(tmp_path / "x.pdf")]) == 2
     assert "no session with id 99" in capsys.readouterr().err
     assert not (tmp_path / "x.pdf").exists()
 
