@@ -188,3 +188,12 @@ def test_not_cites_what_was_answered_and_an_empty_body_map_is_no_evidence(questi
     scored = score_cause(rule, gather_facts(questionnaire, session))
     assert scored is not None
     assert [e.text for e in scored.points_away] == ["Body map: outer knee not marked"]
+
+
+def test_a_tiny_usual_distance_does_not_overflow_the_mileage_rise(questionnaire) -> None:
+    """Found by the field fuzz test: 1e-320 km is a valid answer (>= 0), and the rise in % was infinite."""
+    from hipdesk.assessment.facts import computed_values
+    from hipdesk.session import Session
+
+    answers = {"weekly_distance": 1e-320, "recent_weekly_distance": 40.0}
+    assert "mileage_change_pct" not in computed_values(answers, Session(answers=answers))
