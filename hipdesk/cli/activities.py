@@ -12,7 +12,7 @@ from hipdesk.actions.editing import SessionEditor
 from hipdesk.actions.sessions import start_session
 from hipdesk.activities.load import MARKED_RISE_PCT, weekly_change_pct
 from hipdesk.activities.reader import FileOutcome
-from hipdesk.cli.source import CommandError, opened_store, stored_session
+from hipdesk.cli.source import CommandError, add_db_argument, opened_store, stored_session
 from hipdesk.content.questionnaire import ContentError, load_questionnaire
 from hipdesk.storage.store import StoreError
 
@@ -33,6 +33,7 @@ def add_parser(subparsers: Any) -> None:
     )
     command.add_argument("paths", nargs="+", metavar="PATH", help="a file or a folder (searched with its sub-folders)")
     command.add_argument("--session", type=int, metavar="ID", help="the session to fill (default: a new draft session)")
+    add_db_argument(command)
     command.set_defaults(run=run_import_activities)
 
 
@@ -67,7 +68,7 @@ def run_import_activities(args: argparse.Namespace) -> int:
     """Import the files; prints one line per file and what was filled. Exit 1 when no file gave a run."""
     try:
         questionnaire = load_questionnaire()
-        with opened_store(args) as store:
+        with opened_store(args, writing=True) as store:
             if args.session is None:
                 editor = start_session(store, questionnaire)
             else:
