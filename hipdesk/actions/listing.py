@@ -34,7 +34,7 @@ def list_sessions(store: SessionStore, questionnaire: Questionnaire, search: str
     Never writes: a session whose library summary is out of date is summed up in memory for the line
     shown, so the command also works on a file opened read-only.
     """
-    stale = {row[0] for row in store.conn.execute("SELECT id FROM sessions WHERE summary_at IS NULL")}
+    stale = set(library.stale_session_ids(store))
     listed = []
     for row in library.fetch_rows(store, LibraryQuery(search=search), limit=limit):
         if row.id in stale:

@@ -29,6 +29,7 @@ from hipdesk.library import sessions as library
 from hipdesk.library.sessions import AssessFunction, LibraryContent, LibraryQuery, LibraryRow, load_library_content
 from hipdesk.library.trends import person_trend
 from hipdesk.ui.context import UiContext
+from hipdesk.ui.summary_worker import AT_ONCE, SummaryWorker, keep_running
 from hipdesk.ui.trend_chart import TrendsPanel
 
 #: Column order of the table: each is a sort key of `hipdesk.library.sessions.SORT_COLUMNS` except "delivery"
@@ -271,6 +272,11 @@ class SessionLibrary(QWidget):
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addLayout(head)
         layout.addLayout(filters)
+        self.progress = QLabel()
+        self.progress.setObjectName("libraryProgress")
+        self.progress.hide()
+        self.worker: SummaryWorker | None = None
+        layout.addWidget(self.progress)
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.delivery)
         layout.addLayout(buttons)
@@ -312,8 +318,39 @@ class SessionLibrary(QWidget):
         self.model.set_query(self.current_query())
 
     def refresh(self) -> None:
-        """Bring list columns up to date with changed sessions, then show the list again."""
-        library.refresh_stale(self.ctx.store, self.ctx.questionnaire, self.assess)
+        """Bring list columns up to date with changed sessions, then show the list again.
+
+        A few stale summaries are filled at once; many (sessions imported by an older HipDesk, say) in a
+        worker while the list is already shown, with a line saying how far it has got.
+        """
+        if not self.ctx.store.read_only:
+            stale = library.stale_session_ids(self.ctx.store)
+            if len(stale) > AT_ONCE:
+                self._fill_in_background(stale)
+            elif stale:
+                library.refresh_stale(self.ctx.store, self.ctx.questionnaire, self.assess)
+        self.model.reload()
+
+    def _fill_in_background(self, stale: list[int]) -> None:
+        if self.worker is not None and self.worker.isRunning():
+            return
+        worker = SummaryWorker(self.ctx.store.path, self.ctx.questionnaire, stale, self.assess)
+        self.worker = worker
+        keep_running(worker)  # referenced (and waited for at quit) even if this view goes first
+        worker.progress.connect(self._filling_progress)
+        worker.done_filling.connect(self._filled)
+        self._filling_progress(0, len(stale))
+        worker.start()
+
+    def _filling_progress(self, done: int, total: int) -> None:
+        self.progress.setText(self.content.texts.get("updating", "Updating the list: {done} of {total} sessions…")
+                              .format(done=f"{done:,}", total=f"{total:,}"))
+        self.progress.show()
+
+    def _filled(self, _done: int) -> None:
+        self.progress.hide()
+        if self.worker is not None and self.worker.error:
+            self.ctx.inform(self, "The list could not be brought up to date", self.worker.error)
         self.model.reload()
 
     # -- selection and actions --------------------------------------------------------------------
