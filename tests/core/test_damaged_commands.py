@@ -101,6 +101,8 @@ def _commands(tmp_path: Path, db: Path) -> dict[str, list[str]]:
         "report --session": ["report", "--db", str(db), "--session", "1", "-o", str(out / "r.pdf")],
         "export-fhir --session": ["--db", str(db), "export-fhir", "--session", "1", "-o", str(out / "f.json")],
         "import-answers": ["--db", str(db), "import-answers", "--answers", str(answers)],
+        "import-fhir": ["import-fhir", str(answers), "--db", str(db)],
+        "import-activities": ["--db", str(db), "import-activities", str(tmp_path)],
     }
 
 
