@@ -16,8 +16,10 @@ def _big_db_damaged_in_the_middle(path: Path) -> list[int]:
     ids = [store.create_session({"name": f"Person {n} " + "x" * 300, "age": 30}).id for n in range(300)]
     store.close()
     data = bytearray(path.read_bytes())
-    middle = len(data) // 4096 // 2 * 4096
-    data[middle:middle + 4 * 4096] = random.Random(5).randbytes(4 * 4096)
+    pages = len(data) // 4096
+    rng = random.Random(5)
+    for page in range(pages // 3, 2 * pages // 3):  # the middle third: rows of many sessions, whatever the layout
+        data[page * 4096 + 8:(page + 1) * 4096] = rng.randbytes(4096 - 8)
     path.write_bytes(bytes(data))
     return [i for i in ids if i is not None]
 
