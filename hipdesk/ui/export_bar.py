@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import copy
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QProgressBar,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -26,7 +28,9 @@ from hipdesk.exchange.safe_write import ExportError
 from hipdesk.report.export import AssessFn, AssessmentUnavailable, default_file_name, page_size_from
 from hipdesk.session import Session
 from hipdesk.storage.settings import FOLDER_SETTING, PAGE_SIZE_SETTING
+from hipdesk.storage.store import SessionStore, StoreError
 from hipdesk.ui.context import UiContext
+from hipdesk.ui.export_worker import ExportWorker
 
 if TYPE_CHECKING:  # Qt's print support loads on the first print, not with the summary page
     from PySide6.QtPrintSupport import QPrinter
@@ -38,6 +42,7 @@ SaveDialog = Callable[[QWidget | None, str, str, str], str]
 #: (parent, printer) -> True when the person chose to print.
 PrintDialog = Callable[[QWidget | None, "QPrinter"], bool]
 
+log = logging.getLogger(__name__)
 
 
 def ask_save_path(parent: QWidget | None, title: str, proposed: str, file_filter: str) -> str:
@@ -61,6 +66,8 @@ class SessionExporter(QObject):
 
     exported = Signal(str, str)  # (what: "pdf" | "print" | "fhir" | "answers", where)
     status = Signal(str)  # a line to show the person ("Saved: …"), "" to clear it
+    progress = Signal(str)  # what is being made in the background ("Making the PDF report…"), "" when it ends
+    done = Signal(bool)  # a background export ended: True when it was saved or printed
 
     def __init__(self, ctx: UiContext, parent: QWidget, *, assess: AssessFn | None = None,
                  save_dialog: SaveDialog = ask_save_path, print_dialog: PrintDialog = ask_print,
@@ -72,6 +79,11 @@ class SessionExporter(QObject):
         self.save_dialog = save_dialog
         self.print_dialog = print_dialog
         self.page_size = page_size or (lambda: exports.preferred_page_size(ctx.store))
+        self.worker = ExportWorker(ctx.store.path, self)
+        self.worker.finished.connect(self._finished)
+        self.worker.failed.connect(self._failed)
+        self._kind = ""
+        self._on_done: Callable[[object], None] = lambda _result: None
 
     def _folder(self) -> Path:
         remembered = self.ctx.store.get_setting(FOLDER_SETTING)
@@ -90,68 +102,101 @@ class SessionExporter(QObject):
         extension = "." + name_end.rsplit(".", 1)[-1]  # Path(".pdf").suffix is "" (a dot file)
         return path if path.suffix else path.with_name(path.name + extension)
 
-    def _pdf(self, session: Session) -> bytes:
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            return exports.report_bytes(self.ctx.questionnaire, session, self.ctx.store,
-                                        page_size=self.page_size(), assess=self.assess)
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+    def busy(self) -> bool:
+        """True while an export is being made in the background."""
+        return self.worker.busy()
+
+    def _report_work(self, session: Session) -> Callable[[SessionStore | None], bytes]:
+        """The PDF, made in the worker from a copy of the session, with the worker's own store (for the trend)."""
+        snapshot, size, assess, questionnaire = copy.deepcopy(session), self.page_size(), self.assess, self.ctx.questionnaire
+        return lambda store: exports.report_bytes(questionnaire, snapshot, store, page_size=size, assess=assess)
+
+    def _start(self, kind: str, doing: str, work: Callable[[SessionStore | None], object],
+               done: Callable[[object], None]) -> bool:
+        """Run `work` in the background (the window stays usable); `done(result)` back on the GUI thread."""
+        if not self.worker.start(work):
+            self.ctx.inform(self.dialog_parent, "Still working", "Another export is still being made. Try again when it is done.")
+            return False
+        self._kind, self._on_done = kind, done
+        self.progress.emit(doing)
+        return True
+
+    def _finished(self, result: object) -> None:
+        self.progress.emit("")
+        self._on_done(result)
+        self.done.emit(True)
+
+    def _failed(self, error: object) -> None:
+        self.progress.emit("")
+        self.status.emit("")
+        title = "Could not print" if self._kind == "print" else "Could not save"
+        if isinstance(error, ExportError):
+            text = f"{error}\nNothing was written there. Choose another folder."
+        elif isinstance(error, AssessmentUnavailable):
+            title, text = "Could not make the report", str(error).capitalize()
+        elif isinstance(error, FhirExportError):
+            text = f"{str(error).capitalize()}\nNothing was written."
+        elif isinstance(error, (RuntimeError, StoreError)):
+            text = str(error)
+        else:  # a bug: say so plainly rather than fail without a word
+            log.error("export failed", exc_info=error if isinstance(error, BaseException) else None)
+            text = f"Something went wrong while making it ({type(error).__name__}). Nothing was written."
+        self.ctx.inform(self.dialog_parent, title, text)
+        self.done.emit(False)
 
     def _save(self, kind: str, session: Session, title: str, name_end: str, file_filter: str,
-              make: Callable[[], bytes]) -> bool:
+              make: Callable[[SessionStore | None], bytes]) -> bool:
+        """Ask where (GUI thread), then make and write the file in the background. True when it was started."""
         path = self._choose(session, title, name_end, file_filter)
         if path is None:
             return False
-        try:
-            exports.save_export(path, make())
-        except ExportError as error:
-            self.status.emit("")
-            self.ctx.inform(self.dialog_parent, "Could not save", f"{error}\nNothing was written there. Choose another folder.")
-            return False
-        except AssessmentUnavailable as error:
-            self.ctx.inform(self.dialog_parent, "Could not make the report", str(error).capitalize())
-            return False
-        except FhirExportError as error:
-            self.ctx.inform(self.dialog_parent, "Could not save", f"{str(error).capitalize()}\nNothing was written.")
-            return False
-        self.ctx.store.set_setting(FOLDER_SETTING, str(path.parent))
-        self.status.emit(f"Saved: {path}")
-        self.exported.emit(kind, str(path))
-        return True
+
+        def saved(_result: object) -> None:
+            self.ctx.store.set_setting(FOLDER_SETTING, str(path.parent))
+            self.status.emit(f"Saved: {path}")
+            self.exported.emit(kind, str(path))
+
+        doing = {"pdf": "Making the PDF report…", "fhir": "Making the FHIR file…"}.get(kind, "Saving…")
+        return self._start(kind, doing, lambda store: exports.save_export(path, make(store)), saved)
 
     def save_pdf(self, session: Session) -> bool:
-        """Ask where, then save the PDF report."""
-        return self._save("pdf", session, "Save the report as PDF", ".pdf", "PDF files (*.pdf)", lambda: self._pdf(session))
+        """Ask where, then save the PDF report (made in the background)."""
+        return self._save("pdf", session, "Save the report as PDF", ".pdf", "PDF files (*.pdf)", self._report_work(session))
 
     def save_fhir(self, session: Session) -> bool:
-        """Ask where, then save the FHIR Bundle (Questionnaire + QuestionnaireResponse)."""
+        """Ask where, then save the FHIR Bundle (Questionnaire + QuestionnaireResponse), made in the background."""
+        snapshot, questionnaire = copy.deepcopy(session), self.ctx.questionnaire
         return self._save("fhir", session, "Save for another system (FHIR)", "-fhir.json", "FHIR JSON (*.json)",
-                          lambda: exports.fhir_bytes(self.ctx.questionnaire, session))
+                          lambda _store: exports.fhir_bytes(questionnaire, snapshot))
 
     def save_answers(self, session: Session) -> bool:
         """Ask where, then save the answers file (which HipDesk can import again)."""
+        snapshot, questionnaire = copy.deepcopy(session), self.ctx.questionnaire
         return self._save("answers", session, "Save the answers file", "-answers.json", "HipDesk answers (*.json)",
-                          lambda: exports.answers_bytes(self.ctx.questionnaire, session))
+                          lambda _store: exports.answers_bytes(questionnaire, snapshot))
 
     def print_report(self, session: Session) -> bool:
-        """Show the print dialog, then print the report's pages."""
+        """Show the print dialog, then make the report and print its pages in the background."""
         from PySide6.QtPrintSupport import QPrinter
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(default_file_name(session, ".pdf"))  # the print queue shows the PDF's name
         if not self.print_dialog(self.dialog_parent, printer):
             return False
-        try:
+        report = self._report_work(session)
+
+        def work(store: SessionStore | None) -> int:
             from hipdesk.ui.printing import print_pdf
 
-            pages = print_pdf(self._pdf(session), printer)
-        except (AssessmentUnavailable, RuntimeError) as error:
-            self.ctx.inform(self.dialog_parent, "Could not print", str(error))
-            return False
-        self.status.emit(f"Sent {pages} page(s) to {printer.printerName() or printer.outputFileName()}.")
-        self.exported.emit("print", printer.printerName() or printer.outputFileName())
-        return True
+            # Qt paints on a QPrinter from any thread; the GUI thread does not touch this printer meanwhile.
+            return print_pdf(report(store), printer)
+
+        def printed(pages: object) -> None:
+            where = printer.printerName() or printer.outputFileName()
+            self.status.emit(f"Sent {pages} page(s) to {where}.")
+            self.exported.emit("print", where)
+
+        return self._start("print", "Making the report for the printer…", work, printed)
 
 
 class ExportBar(QWidget):
@@ -199,11 +244,20 @@ class ExportBar(QWidget):
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.exporter.status.connect(self.status.setText)
+        # While an export is made in the background: a moving bar and what is being made; buttons wait.
+        self.busy_bar = QProgressBar()
+        self.busy_bar.setObjectName("exportProgress")
+        self.busy_bar.setRange(0, 0)
+        self.busy_bar.setMaximumWidth(160)
+        self.busy_bar.setAccessibleName("Export in progress")
+        self.busy_bar.hide()
+        self.exporter.progress.connect(self._progress)
 
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         for button in (self.pdf_button, self.print_button, self.fhir_button, self.answers_button):
             row.addWidget(button)
+        row.addWidget(self.busy_bar)
         row.addStretch(1)
         paper_label = QLabel("Paper:")
         paper_label.setBuddy(self.paper[chosen])
@@ -224,6 +278,14 @@ class ExportBar(QWidget):
         button.setObjectName(name)
         button.clicked.connect(slot)
         return button
+
+    def _progress(self, doing: str) -> None:
+        working = bool(doing)
+        self.busy_bar.setVisible(working)
+        for button in (self.pdf_button, self.print_button, self.fhir_button, self.answers_button):
+            button.setEnabled(not working)
+        if working:
+            self.status.setText(doing)
 
     def _session(self) -> Session | None:
         editor = self.editor_getter()

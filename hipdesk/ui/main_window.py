@@ -308,6 +308,9 @@ class MainWindow(QMainWindow):
             from hipdesk.ui.export_bar import SessionExporter
 
             self.library_export = SessionExporter(self.ctx, self)
+            # The PDF is made in the background: the status bar says so, then where it was saved.
+            self.library_export.progress.connect(lambda doing: self.statusBar().showMessage(doing))
+            self.library_export.status.connect(lambda text: self.statusBar().showMessage(text, 10_000))
         return self.library_export
 
     def _session_deleted(self, session_id: int) -> None:

@@ -82,7 +82,9 @@ def test_cancelled_dialog_writes_nothing(qtbot, questionnaire, store, editor, tm
 def test_unwritable_folder_is_explained_and_leaves_nothing(qtbot, questionnaire, store, editor, tmp_path):
     dialogs = Dialogs(str(tmp_path / "missing" / "r.pdf"))
     bar = make_bar(qtbot, questionnaire, store, editor, dialogs)
-    bar.pdf_button.click()
+    with qtbot.waitSignal(bar.exporter.done) as ended:
+        bar.pdf_button.click()
+    assert ended.args == [False]
     assert dialogs.messages and dialogs.messages[0][0] == "Could not save"
     assert "Cannot write to" in dialogs.messages[0][1]
     assert not (tmp_path / "missing").exists()
@@ -94,7 +96,8 @@ def test_letter_choice_is_remembered_and_used(qtbot, questionnaire, store, edito
     bar = make_bar(qtbot, questionnaire, store, editor, dialogs)
     bar.paper["Letter"].click()
     assert store.get_setting("report.page_size") == "Letter"
-    bar.pdf_button.click()
+    with qtbot.waitSignal(bar.exported):
+        bar.pdf_button.click()
     assert round(float(pypdf.PdfReader(tmp_path / "r.pdf").pages[0].mediabox.width)) == 612
     again = make_bar(qtbot, questionnaire, store, editor, Dialogs())
     assert again.paper_size() == "Letter"
@@ -103,12 +106,14 @@ def test_letter_choice_is_remembered_and_used(qtbot, questionnaire, store, edito
 def test_save_fhir_and_answers_file(qtbot, questionnaire, store, editor, tmp_path):
     dialogs = Dialogs(str(tmp_path / "f.json"))
     bar = make_bar(qtbot, questionnaire, store, editor, dialogs)
-    bar.fhir_button.click()
+    with qtbot.waitSignal(bar.exported):
+        bar.fhir_button.click()
     bundle = json.loads((tmp_path / "f.json").read_text(encoding="utf-8"))
     assert bundle["resourceType"] == "Bundle"
     assert dialogs.proposed[-1].endswith("-fhir.json")
     dialogs.answer = str(tmp_path / "a.json")
-    bar.answers_button.click()
+    with qtbot.waitSignal(bar.exported):
+        bar.answers_button.click()
     assert dialogs.proposed[-1].endswith("-answers.json")
     restored = answers_loads(questionnaire, (tmp_path / "a.json").read_bytes())
     assert restored.answers["name"] == "Zoë <O'Brien> & 王"
@@ -144,3 +149,47 @@ def test_no_open_session_is_told(qtbot, questionnaire, store):
     bar = make_bar(qtbot, questionnaire, store, None, dialogs)
     bar.pdf_button.click()
     assert dialogs.messages == [("Nothing to export", "No session is open.")]
+
+
+def test_a_slow_report_is_made_in_the_background_while_the_window_keeps_working(qtbot, questionnaire, store, editor,
+                                                                              tmp_path, monkeypatch):
+    import time
+
+    from PySide6.QtCore import QTimer
+
+    from hipdesk.report.renderer import ReportRenderer
+
+    real_render = ReportRenderer.render
+    rendering_thread = []
+
+    def slow_render(self, *args, **kwargs):
+        import threading
+
+        rendering_thread.append(threading.current_thread())
+        end = time.monotonic() + 0.5
+        while time.monotonic() < end:  # busy like a big report (holds the GIL between switches)
+            sum(range(1000))
+        return real_render(self, *args, **kwargs)
+
+    monkeypatch.setattr(ReportRenderer, "render", slow_render)
+    bar = make_bar(qtbot, questionnaire, store, editor, Dialogs(str(tmp_path / "slow.pdf")))
+    bar.show()
+    ticks = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(bar.exporter.busy()))
+    timer.start(10)
+    seen_while_busy = []
+    QTimer.singleShot(100, lambda: seen_while_busy.append(
+        (bar.busy_bar.isVisible(), bar.pdf_button.isEnabled(), bar.status.text())))
+    with qtbot.waitSignal(bar.exported, timeout=20_000):
+        assert bar.pdf_button.click() is None and bar.exporter.busy()
+    timer.stop()
+    import threading
+
+    assert rendering_thread and rendering_thread[0] is not threading.main_thread()
+    # The GUI thread went on handling timer events while the report was being made.
+    assert ticks.count(True) >= 10
+    assert seen_while_busy == [(True, False, "Making the PDF report…")]
+    assert not bar.busy_bar.isVisible() and bar.pdf_button.isEnabled()
+    assert (tmp_path / "slow.pdf").read_bytes().startswith(b"%PDF")
+    assert bar.status.text() == f"Saved: {tmp_path / 'slow.pdf'}"

@@ -287,6 +287,7 @@ def test_export_pdf_from_the_library_writes_the_report(qtbot, questionnaire: Que
     target = tmp_path / "out.pdf"
     window.library_exporter().save_dialog = lambda *_: str(target)  # the file dialog, answered
     view.table.selectRow(0)
-    view.export_button.click()
+    with qtbot.waitSignal(window.library_exporter().exported):
+        view.export_button.click()
     assert target.read_bytes().startswith(b"%PDF")
     assert target.stat().st_mode & 0o777 == 0o600
