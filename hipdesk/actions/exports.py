@@ -8,9 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from hipdesk.content.questionnaire import Questionnaire
-from hipdesk.exchange import answers_file, fhir
 from hipdesk.exchange.safe_write import write_private_atomic
-from hipdesk.library.trends import report_trend
 from hipdesk.report.export import AssessFn, PageSize, page_size_from, report_pdf
 from hipdesk.session import Session
 from hipdesk.storage.settings import PAGE_SIZE_SETTING
@@ -41,6 +39,8 @@ def preferred_page_size(store: SessionStore | None) -> PageSize:
 def report_bytes(questionnaire: Questionnaire, session: Session, store: SessionStore | None = None, *,
                  page_size: str | None = None, assess: AssessFn | None = None) -> bytes:
     """The PDF report. With the store, the person's pain over time and the app's paper size are used."""
+    from hipdesk.library.trends import report_trend  # each command loads only what it needs (start-up time)
+
     trend = report_trend(store, questionnaire, session) if store is not None else None
     size = page_size_from(page_size) if page_size else preferred_page_size(store)
     return report_pdf(questionnaire, session, assess, size, trend)
@@ -48,11 +48,15 @@ def report_bytes(questionnaire: Questionnaire, session: Session, store: SessionS
 
 def fhir_bytes(questionnaire: Questionnaire, session: Session) -> bytes:
     """The FHIR R4 Bundle (Questionnaire + QuestionnaireResponse) as JSON bytes."""
+    from hipdesk.exchange import fhir
+
     return fhir.dumps(fhir.export_bundle(questionnaire, session))
 
 
 def answers_bytes(questionnaire: Questionnaire, session: Session) -> bytes:
     """The answers file (docs/answers-format.md), which HipDesk can import again."""
+    from hipdesk.exchange import answers_file
+
     return answers_file.dumps(questionnaire, session)
 
 

@@ -26,6 +26,15 @@ COMMANDS = {
     "list": "hipdesk.cli.sessions",
 }
 COMMAND_MODULES = sorted(set(COMMANDS.values()))
+#: The one-line help of each subcommand, for `hipdesk --help` without importing every subcommand (and reportlab).
+#: tests/core/test_cli_startup.py checks that each equals the help its module registers.
+COMMAND_HELP = {
+    "export-answers": "write a stored session as an answers file",
+    "import-answers": "store an answers file as a new session",
+    "assess": "print the assessment of an answers file as JSON (triage, red flags, possible causes)",
+    "report": "write the PDF report of a session or an answers file",
+    "export-fhir": "write a FHIR R4 Bundle (Questionnaire + QuestionnaireResponse)",
+}
 
 def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     """The argument parser. When `argv` names a subcommand only its module is imported (`assess` stays fast)."""
@@ -43,21 +52,25 @@ def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     # Test hook (crash test): answer questions from a JSON file through the real widgets. Not for users.
     parser.add_argument("--script", metavar="FILE", help=argparse.SUPPRESS)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in _modules_for(argv):
-        importlib.import_module(name).add_parser(subparsers)
+    named = _named_command(argv)
+    if named is None:  # --help, --version, a mistake: the list of commands is enough, none is run
+        for name, text in COMMAND_HELP.items():
+            subparsers.add_parser(name, help=text, add_help=False)
+    else:
+        importlib.import_module(COMMANDS[named]).add_parser(subparsers)
     return parser
 
 
-def _modules_for(argv: Sequence[str]) -> list[str]:
-    """The module of the subcommand in `argv` (the first word that is not an option or its value), else all."""
+def _named_command(argv: Sequence[str]) -> str | None:
+    """The subcommand in `argv` (the first word that is not an option or its value), None when there is none."""
     words = list(argv)
     while words:
         word = words.pop(0)
         if word in ("--db", "--script"):
             words = words[1:]
         elif not word.startswith("-"):
-            return [COMMANDS[word]] if word in COMMANDS else COMMAND_MODULES
-    return COMMAND_MODULES
+            return word if word in COMMANDS else None
+    return None
 
 
 def _gui_options(argv: Sequence[str]) -> SimpleNamespace | None:

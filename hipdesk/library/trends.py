@@ -64,9 +64,15 @@ class PersonTrend:
 
     person_id: int
     name: str
-    dates: tuple[str, ...]  # one per session, oldest first
+    dates: tuple[str, ...]  # one per session shown, oldest first
     scores: tuple[TrendSeries, ...]
     regions: tuple[TrendSeries, ...]
+    total_sessions: int = 0  # all the person's sessions; more than len(dates) when only the latest are shown
+
+    @property
+    def shows_all(self) -> bool:
+        """True when every session of the person is in the trend (none left out for length)."""
+        return self.total_sessions <= len(self.dates)
 
     def meaningful_changes(self) -> list[tuple[TrendSeries, TrendPoint, int]]:
         """(series, point, earlier value) for every point marked meaningful, in date order."""
@@ -98,12 +104,27 @@ def build_series(key: str, label: str, values: Sequence[tuple[int, int, str, int
     return TrendSeries(key, label, tuple(points))
 
 
+#: The report's charts show at most this many sessions, the latest: readable on a page, and made in bounded time
+#: however long a person's history is (the report says how many were left out).
+REPORT_TREND_SESSIONS = 30
+
+
 def person_trend(
-    store: SessionStore, questionnaire: Questionnaire, person_id: int, content: LibraryContent | None = None
+    store: SessionStore, questionnaire: Questionnaire, person_id: int, content: LibraryContent | None = None,
+    latest: int | None = None,
 ) -> PersonTrend:
-    """The pain series of one person, from all their sessions (drafts included), oldest first."""
+    """The pain series of one person, from their sessions (drafts included), oldest first.
+
+    With `latest`, only that many of the most recent sessions are read and shown; the session just before them is
+    read too, so that the first point shown is still compared with the one before it.
+    """
     content = content or load_library_content()
-    sessions = [store.load_session(session_id) for session_id in person_sessions(store, person_id)]
+    ids = person_sessions(store, person_id)
+    total = len(ids)
+    trimmed = latest is not None and total > latest
+    if trimmed:
+        ids = ids[-(latest + 1):]  # type: ignore[operator]
+    sessions = [store.load_session(session_id) for session_id in ids]
     dates = tuple(session.created_at[:10] for session in sessions)
     scores: list[TrendSeries] = []
     for item_id, label in content.trend_series.items():
@@ -122,7 +143,18 @@ def person_trend(
         build_series(f"region:{region}:{side}", content.region_label(region, side), values)
         for (region, side), values in sorted(region_values.items())
     ]
-    return PersonTrend(person_id, person_name(store, person_id), dates, tuple(scores), tuple(regions))
+    if trimmed:  # drop the earlier session read only for the comparison
+        scores = [shifted for series in scores if (shifted := _without_first(series)).points]
+        regions = [shifted for series in regions if (shifted := _without_first(series)).points]
+        dates = dates[1:]
+    return PersonTrend(person_id, person_name(store, person_id), dates, tuple(scores), tuple(regions), total)
+
+
+def _without_first(series: TrendSeries) -> TrendSeries:
+    """The series without session index 0, each later point one place to the left."""
+    points = tuple(TrendPoint(p.session_id, p.index - 1, p.date, p.value, p.change, p.meaningful)
+                   for p in series.points if p.index > 0)
+    return TrendSeries(series.key, series.label, points)
 
 
 def trend_drawing(
@@ -137,8 +169,12 @@ def trend_drawing(
     from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, Rect, String
     from reportlab.lib.colors import HexColor, black, lightgrey, white
 
+    # The legend goes below the plot in 2 columns (3 when many), and the drawing grows with it: the plot never
+    # shrinks under its legend, and the next flowable (the second chart) starts below it.
+    columns = 2 if len(series) <= 8 else 3
+    legend_height = 12.0 * -(-len(series) // columns)
+    height = max(height, (18 if title else 6) + 100 + 28 + legend_height)
     drawing = Drawing(width, height)
-    legend_height = 14 * ((len(series) + 1) // 2)
     top = height - (18 if title else 6)
     left, right, bottom = 28.0, width - 10.0, 28.0 + legend_height
     if title:
@@ -170,9 +206,9 @@ def trend_drawing(
             drawing.add(Circle(x, y, 2.2, fillColor=colour, strokeColor=colour))
             if point.meaningful:
                 drawing.add(Circle(x, y, 5, fillColor=None, strokeColor=colour, strokeWidth=1.2))
-        row, column = divmod(number, 2)
-        lx = left + column * (right - left) / 2
-        ly = 4 + legend_height - 14 * (row + 1) + 2
+        row, column = divmod(number, columns)
+        lx = left + column * (right - left) / columns
+        ly = 4 + legend_height - 12 * (row + 1) + 2
         drawing.add(Rect(lx, ly + 2, 10, 4, fillColor=colour, strokeColor=white))
         drawing.add(String(lx + 14, ly + 1, line.label, fontName=font_name, fontSize=7.5))
     return drawing
@@ -182,5 +218,5 @@ def report_trend(store: SessionStore, questionnaire: Questionnaire, session: Ses
     """The person's trend for the report: only when the session belongs to someone with 2 or more sessions."""
     if session.person_id is None:
         return None
-    trend = person_trend(store, questionnaire, session.person_id)
+    trend = person_trend(store, questionnaire, session.person_id, latest=REPORT_TREND_SESSIONS)
     return trend if len(trend.dates) > 1 else None

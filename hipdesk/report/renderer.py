@@ -178,6 +178,9 @@ class ReportRenderer:
         if trend is None or len(trend.dates) < 2:
             return []
         section: list[Flowable] = [self.heading("trends")]
+        if not trend.shows_all:
+            section.append(self.text(self.wording.labels["trend_latest"].format(
+                shown=len(trend.dates), total=trend.total_sessions, first=trend.dates[0]), "small"))
         charts = [(trend.scores, self.wording.labels["trend_scores"])]
         if trend.regions:
             charts.append((trend.regions, self.wording.labels["trend_regions"]))
