@@ -2,10 +2,11 @@
 
     .venv/bin/python benchmarks/report_trend.py [PAST_SESSIONS] [--keep DIR]   (default 1000)
 
-One database: person A has one session with all 22 areas marked; person B has PAST_SESSIONS earlier sessions (pain scores and marked
-areas) and a current one with all 22 areas marked (11 regions, both sides). Each report is made as the app
-makes it (`actions.exports.report_bytes` with the store: trend read from the database, assessed, rendered);
-the two are alternated, medians of 7. Target: B ≤ 1.5× A. With --keep the two PDFs are written to DIR.
+One database. Person A has one session with all 22 areas marked (11 regions, both sides). Person B has
+PAST_SESSIONS earlier sessions (pain scores, marked areas) and a current one with all 22 areas marked.
+Each report is made as the app makes it: actions.exports.report_bytes with the store (trend read from the
+database, assessed, rendered). The two alternate; medians of 7. Target: B <= 1.5x A.
+With --keep the two PDFs are written to DIR, to look at.
 """
 
 from __future__ import annotations

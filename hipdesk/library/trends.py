@@ -27,6 +27,8 @@ MEANINGFUL_FRACTION = 0.30
 
 #: Line colours of the series, in order (readable on white, distinct in grey print).
 PALETTE = ("#1f5fa8", "#c0392b", "#2e8b57", "#8e44ad", "#d35400", "#16a085", "#7f6000", "#555555")
+#: Line styles, one per round through the palette: solid, dashed, dotted.
+DASHES: tuple[list[float] | None, ...] = (None, [4, 2], [1.2, 1.8])
 
 
 def is_meaningful_change(before: int, after: int) -> bool:
@@ -199,9 +201,10 @@ def trend_drawing(
             drawing.add(String(x_at(index), bottom - 10, date, fontName=font_name, fontSize=6.5, textAnchor="middle"))
     for number, line in enumerate(series):
         colour = HexColor(PALETTE[number % len(PALETTE)])
+        dash = DASHES[number // len(PALETTE) % len(DASHES)]  # more series than colours: the line style tells them apart
         coords = [(x_at(p.index), y_at(p.value)) for p in line.points]
         if len(coords) > 1:
-            drawing.add(PolyLine([c for xy in coords for c in xy], strokeColor=colour, strokeWidth=1.4))
+            drawing.add(PolyLine([c for xy in coords for c in xy], strokeColor=colour, strokeWidth=1.4, strokeDashArray=dash))
         for point, (x, y) in zip(line.points, coords, strict=True):
             drawing.add(Circle(x, y, 2.2, fillColor=colour, strokeColor=colour))
             if point.meaningful:
@@ -209,7 +212,10 @@ def trend_drawing(
         row, column = divmod(number, columns)
         lx = left + column * (right - left) / columns
         ly = 4 + legend_height - 12 * (row + 1) + 2
-        drawing.add(Rect(lx, ly + 2, 10, 4, fillColor=colour, strokeColor=white))
+        if dash is None:
+            drawing.add(Rect(lx, ly + 2, 10, 4, fillColor=colour, strokeColor=white))
+        else:
+            drawing.add(Line(lx, ly + 4, lx + 10, ly + 4, strokeColor=colour, strokeWidth=1.4, strokeDashArray=dash))
         drawing.add(String(lx + 14, ly + 1, line.label, fontName=font_name, fontSize=7.5))
     return drawing
 

@@ -102,3 +102,33 @@ def test_report_of_a_follow_up_shows_pain_over_time(store: SessionStore, questio
                     "-o", str(single)], check=True, timeout=120)
     text = " ".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(single.read_bytes())).pages)
     assert "Pain over time" not in text  # one session has no trend
+
+
+def test_the_report_trend_reads_only_the_latest_sessions_and_still_compares_the_first(store: SessionStore,
+                                                                                    questionnaire: Questionnaire) -> None:
+    for day, pain in (("2026-05-01", 9), ("2026-05-08", 8), ("2026-05-15", 4), ("2026-05-22", 4), ("2026-05-29", 1)):
+        _session(store, questionnaire, day, {"outer_hip": pain}, pain_now=pain, pain_worst=pain)
+    person = library.fetch_rows(store, library.LibraryQuery())[0].person_id
+    assert person is not None
+    trend = person_trend(store, questionnaire, person, latest=3)
+    assert trend.dates == ("2026-05-15", "2026-05-22", "2026-05-29")
+    assert (trend.total_sessions, trend.shows_all) == (5, False)
+    pain_now = {s.key: s for s in trend.scores}["pain_now"]
+    # The first point shown (4) is compared with the session before it (8), which is read but not shown.
+    assert [(p.index, p.value, p.change, p.meaningful) for p in pain_now.points] == [
+        (0, 4, -4, True), (1, 4, 0, False), (2, 1, -3, True)]
+    assert person_trend(store, questionnaire, person).shows_all
+
+
+def test_a_chart_with_22_marked_areas_keeps_its_legend_below_the_plot() -> None:
+    from reportlab.graphics.shapes import Rect, String
+
+    series = [build_series(f"region:r{n}", f"Area {n}", [(1, 0, "2026-01-01", n % 11), (2, 1, "2026-01-08", 5)])
+              for n in range(22)]
+    drawing = trend_drawing(series, ["2026-01-01", "2026-01-08"], width=480, height=140, title="Marked areas")
+    plot = next(s for s in drawing.contents if isinstance(s, Rect) and s.strokeWidth == 0.6)
+    legend = [s for s in drawing.contents if isinstance(s, String) and s.text.startswith("Area ")]
+    assert len(legend) == 22
+    assert all(label.y + 8 < plot.y - 10 for label in legend)  # below the date labels under the plot
+    assert plot.height >= 100 and drawing.height > 140  # the drawing grew instead of squeezing the plot
+    assert len({(label.x, label.y) for label in legend}) == 22  # no two legend entries on one spot
