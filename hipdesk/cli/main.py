@@ -36,8 +36,12 @@ COMMAND_HELP = {
     "export-fhir": "write a FHIR R4 Bundle (Questionnaire + QuestionnaireResponse)",
 }
 
-def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
-    """The argument parser. When `argv` names a subcommand only its module is imported (`assess` stays fast)."""
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The argument parser for `argv`: only the module of the subcommand it names is imported (start-up time).
+
+    When `argv` names none (`--help`, `--version`, a mistake), the commands are listed from COMMAND_HELP and
+    none is imported; with no `argv` at all every command is there in full.
+    """
     import argparse  # not needed to start the GUI with plain options
     import importlib
 
@@ -52,8 +56,11 @@ def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     # Test hook (crash test): answer questions from a JSON file through the real widgets. Not for users.
     parser.add_argument("--script", metavar="FILE", help=argparse.SUPPRESS)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    named = _named_command(argv)
-    if named is None:  # --help, --version, a mistake: the list of commands is enough, none is run
+    named = _named_command(argv) if argv is not None else None
+    if argv is None:
+        for module in COMMAND_MODULES:
+            importlib.import_module(module).add_parser(subparsers)
+    elif named is None:  # --help, --version, a mistake: the list of commands is enough, none is run
         for name, text in COMMAND_HELP.items():
             subparsers.add_parser(name, help=text, add_help=False)
     else:
