@@ -40,7 +40,7 @@ def main() -> int:
     for line in [header, ["-" * w for w in widths], *rows]:
         print("  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)).rstrip())
     if failed:
-        print(f"\nfailed to run: {', '.join(failed)}", file=sys.stderr)
+        print(f"\nexited non-zero (a target not met, or an error above): {', '.join(failed)}", file=sys.stderr)
     return 1 if failed else 0
 
 

@@ -17,6 +17,8 @@ from pathlib import Path
 
 RUNNING = b"running\n"
 CLOSED = b"closed\n"
+#: A check in the background found the file damaged: the next start checks it fully before opening it.
+CHECK = b"check\n"
 
 
 def lock_folder() -> Path:
@@ -38,6 +40,9 @@ class InstanceLock:
         self._inode_path = Path()
         #: True when the previous run did not end cleanly (crash, kill, power cut): check the file fully.
         self.previous_exit_unclean = False
+        #: True when the last run's background check found damage: check fully before the window opens.
+        self.previous_check_failed = False
+        self._check_failed = False
 
     def acquire(self) -> bool:
         """Take the lock without waiting. Raises OSError when the data folder cannot be written."""
@@ -53,16 +58,24 @@ class InstanceLock:
             return False
         self._fd, self._inode_fd = fd, inode_fd
         os.lseek(fd, 0, os.SEEK_SET)
-        self.previous_exit_unclean = os.read(fd, 64) == RUNNING
+        state = os.read(fd, 64)
+        self.previous_exit_unclean = state in (RUNNING, CHECK)
+        self.previous_check_failed = state == CHECK
         self._write(RUNNING)
         return True
+
+    def mark_check_failed(self) -> None:
+        """The file was found damaged while running: the next start checks it fully (then moves it aside)."""
+        self._check_failed = True
+        with contextlib.suppress(OSError):  # written now, so that a crash keeps it too
+            self._write(CHECK)
 
     def release(self) -> None:
         """Note a clean exit and let go (safe to call twice)."""
         if self._fd is None:
             return
         with contextlib.suppress(OSError):  # a full disk must not stop HipDesk closing; the next start checks more
-            self._write(CLOSED)
+            self._write(CHECK if self._check_failed else CLOSED)
         _unlock(self._fd)
         os.close(self._fd)
         self._fd = None

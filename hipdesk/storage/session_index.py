@@ -141,11 +141,18 @@ class LibraryRow:
         return self.created_at[:16].replace("T", " ")
 
 
+#: The trigram index answers searches of at least three characters.
+SEARCH_INDEX_MIN = 3
+
+
 def _where(query: LibraryQuery) -> tuple[str, list[Any]]:
     clauses: list[str] = []
     params: list[Any] = []
     key = name_key(query.search)
-    if key:
+    if len(key) >= SEARCH_INDEX_MIN:  # a part of a name, found through the trigram index (schema v4)
+        clauses.append("id IN (SELECT rowid FROM sessions_name_search WHERE sessions_name_search MATCH ?)")
+        params.append('"' + key.replace('"', '""') + '"')  # one phrase: the key as a substring, nothing parsed
+    elif key:  # one or two letters: the index has no trigram to look up (and such a search matches many)
         clauses.append("instr(name_key, ?) > 0")
         params.append(key)
     if query.date_from:

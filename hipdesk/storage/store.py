@@ -110,8 +110,40 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX outbox_due ON outbox (state, next_try);
     """,
+    # v5: the library's name search. `instr(name_key, ?)` reads every session; an FTS5 trigram index of
+    # name_key finds a part of a name (3+ characters) without that. External content: the index holds only
+    # trigrams and session ids, kept in step with sessions.name_key by the triggers.
+    """
+    CREATE VIRTUAL TABLE sessions_name_search USING fts5(
+        name_key, content='sessions', content_rowid='id', tokenize='trigram'
+    );
+    INSERT INTO sessions_name_search (sessions_name_search) VALUES ('rebuild');
+    CREATE TRIGGER sessions_name_search_insert AFTER INSERT ON sessions BEGIN
+        INSERT INTO sessions_name_search (rowid, name_key) VALUES (new.id, new.name_key);
+    END;
+    CREATE TRIGGER sessions_name_search_delete AFTER DELETE ON sessions BEGIN
+        INSERT INTO sessions_name_search (sessions_name_search, rowid, name_key) VALUES ('delete', old.id, old.name_key);
+    END;
+    CREATE TRIGGER sessions_name_search_update AFTER UPDATE OF name_key ON sessions
+    WHEN old.name_key IS NOT new.name_key BEGIN
+        INSERT INTO sessions_name_search (sessions_name_search, rowid, name_key) VALUES ('delete', old.id, old.name_key);
+        INSERT INTO sessions_name_search (rowid, name_key) VALUES (new.id, new.name_key);
+    END;
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def _statements(script: str) -> list[str]:
+    """The SQL statements of a migration, one by one (a trigger's body holds semicolons of its own)."""
+    statements, pending = [], ""
+    for part in script.split(";"):
+        pending += part + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \n;"):
+                statements.append(pending.strip())
+            pending = ""
+    return statements
 
 
 class StoreError(Exception):
@@ -355,9 +387,8 @@ class SessionStore:
             self.backup(self.path.with_name(f"{self.path.name}.v{version}-{dt.datetime.now():%Y%m%d-%H%M%S}.bak"))
         for target in range(version, SCHEMA_VERSION):
             with self.transaction() as conn:
-                for statement in MIGRATIONS[target].split(";"):
-                    if statement.strip():
-                        conn.execute(statement)
+                for statement in _statements(MIGRATIONS[target]):
+                    conn.execute(statement)
                 conn.execute(f"PRAGMA user_version = {target + 1}")
 
     def backup(self, target: Path) -> Path:

@@ -115,6 +115,20 @@ def _reload_library(window: Any) -> None:
         library.model.reload()
 
 
+DAMAGE_FOUND = (
+    "HipDesk found damage in its data file {path} ({problem}).\n\n"
+    "Please close HipDesk and start it again: it will then keep the damaged file aside, unchanged, and start "
+    "a new one. Please tell the person who looks after this computer; do not delete the kept file."
+)
+
+
+def _damage_found(lock: InstanceLock, smoke: bool, problem: str) -> None:
+    """The background check after an unclean exit found damage: say so; the next start moves the file aside."""
+    logger.error("page check after an unclean exit: %s", problem)
+    lock.mark_check_failed()
+    _warn(smoke, "HipDesk data file damaged", DAMAGE_FOUND.format(path=lock.db_path, problem=problem))
+
+
 def _register_fonts() -> None:
     from hipdesk.ui.fonts import register_shipped_fonts
 
@@ -157,8 +171,13 @@ def run_gui(args: Any) -> int:
     except OSError as error:
         return _fail(app, args.smoke, "HipDesk cannot open its data", FOLDER_UNWRITABLE.format(
             folder=db_path.parent, reason=error.strerror or error))
+    # After an unclean exit the file is checked page by page: first when it is small (or a check found damage
+    # last time), in the background when it is big, so that the first page does not wait for it.
+    from hipdesk.storage.recovery import check_later
+
+    in_background = lock.previous_exit_unclean and not lock.previous_check_failed and check_later(db_path)
     try:
-        opened = open_store(db_path, full_check=lock.previous_exit_unclean)
+        opened = open_store(db_path, full_check=lock.previous_exit_unclean and not in_background)
     except StoreError as error:
         lock.release()
         return _fail(app, args.smoke, "HipDesk cannot open its data", str(error))
@@ -182,6 +201,10 @@ def run_gui(args: Any) -> int:
         window = MainWindow(questionnaire, store)
         window.kiosk_requested.connect(lambda: _switch_to_kiosk(app, window, questionnaire, store))
         window.show()
+    if in_background:
+        from hipdesk.ui.background_check import check_in_background
+
+        check_in_background(db_path, lambda problem: _damage_found(lock, args.smoke, problem))
     if args.smoke:
         app.processEvents()
         first_page = isinstance(window, MainWindow) and window.current_page_id() == questionnaire.pages[0].id

@@ -8,7 +8,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,6 +47,9 @@ from hipdesk.ui.trend_chart import TrendsPanel
 COLUMNS = ("date", "person", "status", "triage", "top_cause", "worst_pain", "delivery")
 ModelIndex = QModelIndex | QPersistentModelIndex
 
+
+#: The pause in typing after which the list is searched (a search per keystroke would queue up at 1M sessions).
+SEARCH_PAUSE_MS = 200
 
 class SessionTableModel(QAbstractTableModel):
     """Sessions matching a query, fetched in pages as the view needs them."""
@@ -281,7 +294,13 @@ class SessionLibrary(QWidget):
         layout.addWidget(self.delivery)
         layout.addLayout(buttons)
 
-        self.search.textChanged.connect(self._query_changed)
+        # Typing is debounced: the list is searched once the person pauses (or presses Enter), not per key.
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_PAUSE_MS)
+        self._search_timer.timeout.connect(self._query_changed)
+        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        self.search.returnPressed.connect(self.apply_search)
         self.date_from.dateChanged.connect(self._query_changed)
         self.date_to.dateChanged.connect(self._query_changed)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -315,7 +334,12 @@ class SessionLibrary(QWidget):
         return edit.date().toString("yyyy-MM-dd")
 
     def _query_changed(self, *_args: object) -> None:
+        self._search_timer.stop()
         self.model.set_query(self.current_query())
+
+    def apply_search(self) -> None:
+        """Search for the text typed so far now, without waiting for the pause."""
+        self._query_changed()
 
     def refresh(self) -> None:
         """Bring list columns up to date with changed sessions, then show the list again.

@@ -169,3 +169,39 @@ def test_headless_commands_report_a_damaged_file_and_never_move_it(
     assert path.read_bytes() == junk
     # Only a note that the next window start must check the file page by page is added beside it.
     assert sorted(p.name for p in tmp_path.iterdir()) == ["hipdesk.db", "hipdesk.db.check-needed"]
+
+
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["hipdesk.db"]
+
+
+def test_after_an_unclean_exit_a_big_file_is_checked_later_in_its_own_connection(tmp_path: Path,
+                                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "hipdesk.db"
+    _good_db(path)
+    assert db_recovery.page_problem(path) is None
+    assert not db_recovery.check_later(path)
+    monkeypatch.setattr(db_recovery, "BLOCKING_CHECK_MAX_BYTES", 10)
+    assert db_recovery.check_later(path)
+    data = bytearray(path.read_bytes())
+    data[2 * 4096 : 6 * 4096] = random.Random(2).randbytes(4 * 4096)
+    path.write_bytes(bytes(data))
+    problem = db_recovery.page_problem(path)
+    assert problem is not None and problem != "ok"
+    assert path.read_bytes() == bytes(data)  # looked at, never changed
+
+
+def test_damage_found_in_the_background_makes_the_next_start_check_first(tmp_path: Path) -> None:
+    from hipdesk.storage.instance_lock import InstanceLock
+
+    path = tmp_path / "hipdesk.db"
+    lock = InstanceLock(path)
+    assert lock.acquire() and not lock.previous_exit_unclean
+    lock.mark_check_failed()
+    lock.release()  # even a clean exit keeps the finding
+    again = InstanceLock(path)
+    assert again.acquire()
+    assert again.previous_exit_unclean and again.previous_check_failed
+    again.release()
+    third = InstanceLock(path)
+    assert third.acquire() and not third.previous_exit_unclean and not third.previous_check_failed
+    third.release()

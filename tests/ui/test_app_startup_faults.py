@@ -60,3 +60,23 @@ def test_an_unwritable_data_folder_gives_a_clear_message(tmp_path: Path) -> None
     assert result.returncode == 1
     assert "cannot write to its data folder" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_background_page_check_reports_damage_in_the_gui_thread(qtbot, tmp_path: Path) -> None:
+    import threading
+
+    from hipdesk.ui.background_check import check_in_background
+
+    db = tmp_path / "hipdesk.db"
+    store = SessionStore(db)
+    for n in range(60):
+        store.create_session({"name": f"Person {n} " + "x" * 200})
+    store.close()
+    data = bytearray(db.read_bytes())
+    data[2 * 4096 : 6 * 4096] = bytes(range(256)) * 64
+    db.write_bytes(bytes(data))
+    found: list[tuple[str, bool]] = []
+    check_in_background(db, lambda problem: found.append((problem, threading.current_thread() is threading.main_thread())))
+    qtbot.waitUntil(lambda: bool(found), timeout=20_000)
+    assert found[0][1], "the result must arrive in the GUI thread"
+    assert found[0][0] and found[0][0] != "ok"
