@@ -34,6 +34,7 @@ COMMAND_HELP = {
     "assess": "print the assessment of an answers file as JSON (triage, red flags, possible causes)",
     "report": "write the PDF report of a session or an answers file",
     "export-fhir": "write a FHIR R4 Bundle (Questionnaire + QuestionnaireResponse)",
+    "import-activities": "read watch files (FIT, GPX, TCX) into a session's training answers",
 }
 
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:

@@ -95,6 +95,9 @@ def delete_session_and_orphan(store: SessionStore, session_id: int) -> None:
         conn.execute("DELETE FROM sessions WHERE id = ?", (session_id,))
         if row is not None:
             drop_if_orphan(store, row[0])
+        # The name index only marks a deleted entry until its segments are merged: merge them now, so that no
+        # trigram of the name is left in the file (secure_delete zeroes the freed pages).
+        conn.execute("INSERT INTO sessions_name_search (sessions_name_search) VALUES ('optimize')")
 
 
 # -- the list ----------------------------------------------------------------------------------------
