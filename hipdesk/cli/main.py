@@ -35,6 +35,7 @@ COMMAND_HELP = {
     "report": "write the PDF report of a session or an answers file",
     "export-fhir": "write a FHIR R4 Bundle (Questionnaire + QuestionnaireResponse)",
     "import-activities": "read watch files (FIT, GPX, TCX) into a session's training answers",
+    "import-fhir": "store a FHIR QuestionnaireResponse (for HipDesk's form) as a session",
 }
 
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
@@ -62,8 +63,11 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         for module in COMMAND_MODULES:
             importlib.import_module(module).add_parser(subparsers)
     elif named is None:  # --help, --version, a mistake: the list of commands is enough, none is run
-        for name, text in COMMAND_HELP.items():
-            subparsers.add_parser(name, help=text, add_help=False)
+        for name, module in COMMANDS.items():
+            if name in COMMAND_HELP:
+                subparsers.add_parser(name, help=COMMAND_HELP[name], add_help=False)
+            else:  # a new command not yet in COMMAND_HELP: still listed, at the cost of importing it
+                importlib.import_module(module).add_parser(subparsers)
     else:
         importlib.import_module(COMMANDS[named]).add_parser(subparsers)
     return parser
