@@ -146,16 +146,32 @@ class LibraryRow:
 
 #: The trigram index answers searches of at least three characters.
 SEARCH_INDEX_MIN = 3
+#: From this many sessions on, a name counts as common (see `_few_matches`).
+MANY_MATCHES = 1000
 
 
-def _where(query: LibraryQuery) -> tuple[str, list[Any]]:
+def _few_matches(store: SessionStore, key: str) -> list[int] | None:
+    """Ids of the sessions whose name contains `key`, from the trigram index; None when there are many.
+
+    Few matches (a rare or absent name) are where `instr` is slow: it reads every session to find them.
+    Many matches fill the first page after a short walk along the sort index instead.
+    """
+    phrase = '"' + key.replace('"', '""') + '"'  # one phrase: the key as a substring, nothing parsed as syntax
+    rows = store.conn.execute(
+        "SELECT rowid FROM sessions_name_search WHERE sessions_name_search MATCH ? LIMIT ?", (phrase, MANY_MATCHES)
+    ).fetchall()
+    return [row[0] for row in rows] if len(rows) < MANY_MATCHES else None
+
+
+def _where(store: SessionStore, query: LibraryQuery) -> tuple[str, list[Any]]:
     clauses: list[str] = []
     params: list[Any] = []
     key = name_key(query.search)
-    if len(key) >= SEARCH_INDEX_MIN:  # a part of a name, found through the trigram index (schema v4)
-        clauses.append("id IN (SELECT rowid FROM sessions_name_search WHERE sessions_name_search MATCH ?)")
-        params.append('"' + key.replace('"', '""') + '"')  # one phrase: the key as a substring, nothing parsed
-    elif key:  # one or two letters: the index has no trigram to look up (and such a search matches many)
+    few = _few_matches(store, key) if len(key) >= SEARCH_INDEX_MIN else None
+    if few is not None:  # a rare name: its sessions, found through the trigram index (schema v5)
+        clauses.append(f"id IN ({', '.join('?' * len(few))})" if few else "0")
+        params.extend(few)
+    elif key:  # a common name, or one or two letters: walking the sort index fills a page quickly
         clauses.append("instr(name_key, ?) > 0")
         params.append(key)
     if query.date_from:
@@ -172,7 +188,7 @@ def fetch_rows(store: SessionStore, query: LibraryQuery, offset: int = 0, limit:
     """One page of the list, in the query's order."""
     column = SORT_COLUMNS.get(query.sort, "created_at")
     direction = "DESC" if query.descending else "ASC"
-    where, params = _where(query)
+    where, params = _where(store, query)
     order = f"{column} {direction}" + ("" if column == "created_at" else f", created_at {direction}")
     sql = (
         "SELECT id, created_at, person_id, person_name, status, triage, top_cause, worst_pain, outbox.state, "
@@ -185,7 +201,7 @@ def fetch_rows(store: SessionStore, query: LibraryQuery, offset: int = 0, limit:
 
 def count_rows(store: SessionStore, query: LibraryQuery) -> int:
     """How many sessions the query matches (for a status line; not needed to page)."""
-    where, params = _where(query)
+    where, params = _where(store, query)
     return int(store.conn.execute(f"SELECT count(*) FROM sessions{where}", params).fetchone()[0])
 
 

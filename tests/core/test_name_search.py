@@ -41,11 +41,20 @@ def test_the_index_follows_renames_and_deletes(store: SessionStore, questionnair
     assert check is not None  # raises when the index and the sessions disagree
 
 
-def test_the_search_reads_the_index_not_every_session(store: SessionStore):
-    where, params = session_index._where(LibraryQuery(search="ivanov-1999"))
-    plan = " ".join(str(row[-1]) for row in store.conn.execute(
-        f"EXPLAIN QUERY PLAN SELECT id FROM sessions{where} ORDER BY created_at DESC LIMIT 200", params))
-    assert "sessions_name_search" in plan and "VIRTUAL TABLE" in plan
+def test_a_rare_name_is_looked_up_in_the_index_and_a_common_one_walks_the_list(store: SessionStore,
+                                                                               questionnaire: Questionnaire,
+                                                                               monkeypatch):
+    for number in range(6):
+        add(store, questionnaire, f"2026-01-0{number + 1}", setting="home", name=f"Common Name {number}")
+    add(store, questionnaire, "2026-02-01", setting="home", name="Rare Person")
+    monkeypatch.setattr(session_index, "MANY_MATCHES", 5)
+    rare_where, rare_params = session_index._where(store, LibraryQuery(search="rare pers"))
+    common_where, _ = session_index._where(store, LibraryQuery(search="common"))
+    assert "instr" not in rare_where and len(rare_params) == 1  # the one id the index found
+    assert "instr" in common_where
+    assert names(store, "rare pers") == ["Rare Person"]
+    assert names(store, "common") == [f"Common Name {n}" for n in range(6)]
+    assert names(store, "absent") == []
 
 
 def test_an_older_database_gets_the_index_of_its_names(tmp_path: Path, questionnaire: Questionnaire):
