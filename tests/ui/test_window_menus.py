@@ -56,7 +56,8 @@ def test_ctrl_s_saves_the_report_of_the_session_on_screen(qtbot, window, tmp_pat
         return str(target)
 
     window.library_exporter().save_dialog = save_dialog
-    _press(window, "Ctrl+S")
+    with qtbot.waitSignal(window.library_exporter().exported, timeout=20_000):  # made in the background
+        _press(window, "Ctrl+S")
     assert asked and asked[0].endswith(".pdf")
     assert len(pypdf.PdfReader(target).pages) >= 1
 
