@@ -36,6 +36,7 @@ COMMAND_HELP = {
     "export-fhir": "write a FHIR R4 Bundle (Questionnaire + QuestionnaireResponse)",
     "import-activities": "read watch files (FIT, GPX, TCX) into a session's training answers",
     "import-fhir": "store a FHIR QuestionnaireResponse (for HipDesk's form) as a session",
+    "install-desktop": "add HipDesk to the applications menu (freedesktop entry and icons)",
 }
 
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
