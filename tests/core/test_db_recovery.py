@@ -171,9 +171,6 @@ def test_headless_commands_report_a_damaged_file_and_never_move_it(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["hipdesk.db", "hipdesk.db.check-needed"]
 
 
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["hipdesk.db"]
-
-
 def test_after_an_unclean_exit_a_big_file_is_checked_later_in_its_own_connection(tmp_path: Path,
                                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "hipdesk.db"
