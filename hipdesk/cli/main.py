@@ -37,6 +37,7 @@ COMMAND_HELP = {
     "import-activities": "read watch files (FIT, GPX, TCX) into a session's training answers",
     "import-fhir": "store a FHIR QuestionnaireResponse (for HipDesk's form) as a session",
     "install-desktop": "add HipDesk to the applications menu (freedesktop entry and icons)",
+    "list": "list the stored sessions: id, person, date, status, triage",
 }
 
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:

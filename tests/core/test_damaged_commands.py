@@ -78,7 +78,7 @@ def _damaged_with_wal(path: Path) -> None:
     main = bytearray(path.read_bytes())
     store.close()
     middle = len(main) // 4096 // 2 * 4096  # pages of older sessions, which the -wal does not hold again
-    main[middle - 8192:middle + 8192] = random.Random(3).randbytes(16384)
+    main[middle - 32768:middle + 32768] = random.Random(3).randbytes(65536)  # wide: the name index lies between
     path.write_bytes(bytes(main))
     shutil.move(f"{path}.saved-wal", f"{path}-wal")
     Path(f"{path}-shm").unlink(missing_ok=True)

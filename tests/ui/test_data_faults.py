@@ -14,12 +14,16 @@ from hipdesk.ui import data_faults
 def _big_db_damaged_in_the_middle(path: Path) -> list[int]:
     store = SessionStore(path)
     ids = [store.create_session({"name": f"Person {n} " + "x" * 300, "age": 30}).id for n in range(300)]
+    # The pages of the answers in the middle third of the file: rows of many sessions, whatever else lies between
+    # (the name index's pages are interleaved with the sessions').
+    answer_pages = {row[0] for row in store.conn.execute("SELECT pageno FROM dbstat WHERE name = 'answers'")}
     store.close()
     data = bytearray(path.read_bytes())
     pages = len(data) // 4096
     rng = random.Random(5)
-    for page in range(pages // 3, 2 * pages // 3):  # the middle third: rows of many sessions, whatever the layout
-        data[page * 4096 + 8:(page + 1) * 4096] = rng.randbytes(4096 - 8)
+    for page in range(pages // 3, 2 * pages // 3):
+        if page + 1 in answer_pages:  # dbstat counts pages from 1
+            data[page * 4096 + 8:(page + 1) * 4096] = rng.randbytes(4096 - 8)
     path.write_bytes(bytes(data))
     return [i for i in ids if i is not None]
 
