@@ -4,8 +4,10 @@ restarted at random while they send. Every session ends on the server exactly on
 from __future__ import annotations
 
 import random
+import sqlite3
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from hipdesk.actions import fhir_sending
@@ -34,20 +36,40 @@ def finished_session(rng: random.Random, person: tuple[str, str]) -> Session:
     return session
 
 
-class Chaos(threading.Thread):
-    """Kills and restarts the server at random moments until told to stop or `most` restarts are done
-    (each start reloads the FHIR definitions, seconds on a busy machine); always leaves it running."""
+def sent_count(paths: list[Path]) -> int:
+    """Sessions marked sent across the stations (read-only, a connection of its own)."""
+    total = 0
+    for path in paths:
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=5.0)
+        try:
+            total += int(conn.execute("SELECT count(*) FROM outbox WHERE state = 'sent'").fetchone()[0])
+        finally:
+            conn.close()
+    return total
 
-    def __init__(self, engine: FhirEngine, rng: random.Random, most: int = 4) -> None:
+
+class Chaos(threading.Thread):
+    """Kills the server after a random number of further sessions have reached it, starts it again after a random
+    pause, until told to stop or `most` restarts are done; always leaves it running.
+
+    Driven by progress, not by the clock, so that the server goes away mid-way on a fast machine as on a slow one
+    (each start reloads the FHIR definitions: seconds on a busy machine).
+    """
+
+    def __init__(self, engine: FhirEngine, rng: random.Random, progress: Callable[[], int], most: int = 4) -> None:
         super().__init__(daemon=True)
         self.engine, self.rng, self.done, self.restarts, self.most = engine, rng, threading.Event(), 0, most
+        self.progress = progress
 
     def run(self) -> None:
-        while self.restarts < self.most and not self.done.wait(
-                self.rng.uniform(1.0, 3.0) if self.engine.running else self.rng.uniform(0.1, 0.8)):
+        while self.restarts < self.most and not self.done.is_set():
             if self.engine.running:
-                self.engine.stop(kill=True)
-            else:
+                target = self.progress() + self.rng.randint(10, 30)
+                while not self.done.is_set() and self.progress() < target:
+                    self.done.wait(0.02)
+                if not self.done.is_set():
+                    self.engine.stop(kill=True)
+            elif not self.done.wait(self.rng.uniform(0.1, 0.8)):
                 self.engine.start()
                 self.restarts += 1
         if not self.engine.running:
@@ -86,7 +108,7 @@ def test_three_stations_fifty_sessions_each_reach_a_flaky_server_exactly_once(en
         finally:
             store.close()
 
-    chaos = Chaos(engine, rng)
+    chaos = Chaos(engine, rng, lambda: sent_count(paths))
     deadline = time.monotonic() + 90
     finished: list[bool] = []
     senders = [threading.Thread(target=station, args=(path, finished)) for path in paths]
