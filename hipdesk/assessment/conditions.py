@@ -23,7 +23,8 @@ from typing import Any
 from hipdesk.assessment.facts import COMPUTED_VALUES, Facts
 from hipdesk.assessment.model import Evidence
 from hipdesk.content import vocab
-from hipdesk.content.questionnaire import ContentError, Item
+from hipdesk.content.loader import ContentError
+from hipdesk.content.questionnaire import Item
 
 ITEM_OPERATORS = ("equals", "one_of", "contains", "at_least", "less_than")
 VALUE_OPERATORS = ("at_least", "less_than", "unknown")

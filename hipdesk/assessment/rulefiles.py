@@ -6,11 +6,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import msgspec
-
 from hipdesk.assessment.conditions import Cond, ConditionCompiler, ItemTest, Names, NotCond, RuleError, ValueTest
 from hipdesk.assessment.model import TRIAGE_LEVELS, TriageLevel
 from hipdesk.content import vocab
+from hipdesk.content.loader import ContentError, decode_json, read_content
 from hipdesk.content.questionnaire import Questionnaire
 from hipdesk.content.resources import resource_path
 
@@ -92,12 +91,11 @@ class RuleSet:
 
 
 def _read(path: Path) -> dict[str, Any]:
+    """A rule file through the content door; the rule-level checks below are this module's."""
     try:
-        data = msgspec.json.decode(path.read_bytes())
-    except OSError as error:
-        raise RuleError(path, "(file)", f"cannot be read: {error.strerror or error}") from None
-    except msgspec.DecodeError as error:
-        raise RuleError(path, "(file)", f"not valid JSON: {error}") from None
+        data = decode_json(read_content(path), path)
+    except ContentError as error:
+        raise RuleError(path, error.item, error.problem) from None
     if not isinstance(data, dict):
         raise RuleError(path, "(file)", "the file must hold a JSON object")
     return data

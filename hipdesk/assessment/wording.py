@@ -11,6 +11,7 @@ import msgspec
 
 from hipdesk.assessment.conditions import RuleError
 from hipdesk.assessment.model import TRIAGE_LEVELS
+from hipdesk.content.loader import ContentError, load_content
 from hipdesk.content.resources import resource_path
 
 HEADINGS = (
@@ -42,9 +43,9 @@ def summary_wording() -> SummaryWording:
     """The checked wording (loaded once)."""
     path = resource_path("rules", "wording.json")
     try:
-        wording = msgspec.json.decode(path.read_bytes(), type=SummaryWording)
-    except (OSError, msgspec.DecodeError, msgspec.ValidationError) as error:
-        raise RuleError(path, "(file)", str(error)) from None
+        wording = load_content(path, SummaryWording)
+    except ContentError as error:
+        raise RuleError(path, error.item, error.problem) from None
     for level in TRIAGE_LEVELS:
         if level not in wording.triage:
             raise RuleError(path, level, "no wording for this triage level")

@@ -13,7 +13,8 @@ from hipdesk.actions.sessions import start_session
 from hipdesk.activities.load import MARKED_RISE_PCT, weekly_change_pct
 from hipdesk.activities.reader import FileOutcome
 from hipdesk.cli.source import CommandError, add_db_argument, opened_store, stored_session
-from hipdesk.content.questionnaire import ContentError, load_questionnaire
+from hipdesk.content.loader import ContentError
+from hipdesk.content.questionnaire import load_questionnaire
 from hipdesk.storage.store import StoreError
 
 _ITEM_NAMES = {

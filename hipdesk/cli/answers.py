@@ -9,7 +9,8 @@ from typing import Any
 from hipdesk.actions.exports import answers_bytes, save_export
 from hipdesk.actions.imports import AlreadyStored, import_answers_file
 from hipdesk.cli.source import CommandError, add_db_argument, opened_store, stored_session
-from hipdesk.content.questionnaire import ContentError, load_questionnaire
+from hipdesk.content.loader import ContentError
+from hipdesk.content.questionnaire import load_questionnaire
 from hipdesk.exchange.answers_file import AnswersFileError
 from hipdesk.exchange.safe_write import ExportError
 from hipdesk.storage.store import StoreError

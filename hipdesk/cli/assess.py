@@ -9,7 +9,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from hipdesk.content.questionnaire import ContentError, load_questionnaire
+from hipdesk.content.loader import ContentError
+from hipdesk.content.questionnaire import load_questionnaire
 from hipdesk.exchange.answers_file import AnswersFileError, read_answers_file
 
 

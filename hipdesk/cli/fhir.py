@@ -14,7 +14,8 @@ from typing import Any
 from hipdesk.actions.exports import fhir_bytes, save_export
 from hipdesk.actions.imports import AlreadyStored, import_fhir_file
 from hipdesk.cli.source import CommandError, add_db_argument, add_source_arguments, chosen_session, opened_store
-from hipdesk.content.questionnaire import ContentError, load_questionnaire
+from hipdesk.content.loader import ContentError
+from hipdesk.content.questionnaire import load_questionnaire
 from hipdesk.exchange.answers_file import AnswersFileError
 from hipdesk.exchange.fhir import FhirExportError
 from hipdesk.exchange.safe_write import ExportError

@@ -24,6 +24,7 @@ COMMANDS = {
     "install-desktop": "hipdesk.cli.desktop",
     "import-fhir": "hipdesk.cli.fhir",
     "list": "hipdesk.cli.sessions",
+    "check-content": "hipdesk.cli.check",
 }
 COMMAND_MODULES = sorted(set(COMMANDS.values()))
 #: The one-line help of each subcommand, for `hipdesk --help` without importing every subcommand (and reportlab).
@@ -38,6 +39,7 @@ COMMAND_HELP = {
     "import-fhir": "store a FHIR QuestionnaireResponse (for HipDesk's form) as a session",
     "install-desktop": "add HipDesk to the applications menu (freedesktop entry and icons)",
     "list": "list the stored sessions: id, person, date, status, triage",
+    "check-content": "check every content file in resources/ (a broken one is named, with the entry and problem)",
 }
 
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:

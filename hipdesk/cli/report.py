@@ -8,7 +8,8 @@ from typing import Any
 
 from hipdesk.actions.exports import report_bytes, save_export
 from hipdesk.cli.source import CommandError, add_source_arguments, chosen_session
-from hipdesk.content.questionnaire import ContentError, load_questionnaire
+from hipdesk.content.loader import ContentError
+from hipdesk.content.questionnaire import load_questionnaire
 from hipdesk.exchange.safe_write import ExportError
 from hipdesk.report.export import AssessFn, AssessmentUnavailable
 

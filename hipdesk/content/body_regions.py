@@ -18,8 +18,7 @@ from typing import Any, Literal
 import msgspec
 
 from hipdesk.content import vocab
-from hipdesk.content.loader import decode_content
-from hipdesk.content.questionnaire import ContentError
+from hipdesk.content.loader import ContentError, decode_content, read_content
 from hipdesk.content.resources import resource_path
 from hipdesk.session import SIDES, RegionMark, Side
 
@@ -326,8 +325,5 @@ def _check_polygon(points: list[Point], view: View, owner: str, source: Path | s
 def load_catalogue(path: Path | None = None) -> Catalogue:
     """Load and check the body-region catalogue (by default the one in resources/body/)."""
     path = path or resource_path("body", "regions.json")
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise ContentError(path, "(file)", f"cannot be read: {error.strerror or error}") from None
+    data = read_content(path)
     return parse_catalogue(data, path)

@@ -7,14 +7,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
 import msgspec
 
 from hipdesk.content import vocab
-from hipdesk.content.loader import decode_content
-from hipdesk.content.questionnaire import ContentError
+from hipdesk.content.loader import ContentError, decode_content, read_content
 from hipdesk.session import EXAM_OUTCOMES, SIDES, ExamOutcome, ExamResult, Side
 
 ExamMode = Literal["home", "clinician"]
@@ -172,11 +172,15 @@ def load_exam_catalog(path: Path | None = None) -> ExamCatalog:
     from hipdesk.content.resources import resource_path
 
     path = path or resource_path("exam_tests.json")
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise ContentError(path, "(file)", f"cannot be read: {error.strerror or error}") from None
+    data = read_content(path)
     return parse_exam_catalog(data, path)
+
+
+@cache
+def exam_test_names() -> dict[str, str]:
+    """Every test's display name by id, from the checked catalogue: the one source for the exam page,
+    the report and the FHIR export."""
+    return {test.id: test.name for test in load_exam_catalog().tests}
 
 
 # -- rules of the exam step ------------------------------------------------------------------------

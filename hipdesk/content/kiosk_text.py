@@ -6,6 +6,7 @@ from functools import cache
 
 import msgspec
 
+from hipdesk.content.loader import ContentError, load_content
 from hipdesk.content.resources import resource_path
 
 
@@ -41,4 +42,14 @@ class KioskText(msgspec.Struct, forbid_unknown_fields=True):
 @cache
 def kiosk_text() -> KioskText:
     """Load and check resources/kiosk.json (once)."""
-    return msgspec.json.decode(resource_path("kiosk.json").read_bytes(), type=KioskText)
+    path = resource_path("kiosk.json")
+    text = load_content(path, KioskText)
+    for name in text.__struct_fields__:
+        if not getattr(text, name).strip():
+            raise ContentError(path, name, "this text is empty")
+    for name, fields in (("idle_text", {"seconds": 0}), ("staff_exported", {"path": ""})):
+        try:
+            getattr(text, name).format(**fields)
+        except (KeyError, IndexError, ValueError) as error:
+            raise ContentError(path, name, f"a template uses an unknown placeholder: {error}") from None
+    return text

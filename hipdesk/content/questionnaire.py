@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
+from hipdesk.content.loader import ContentError, read_content
 from hipdesk.content.resources import resource_path
 
 ItemType = Literal["yesno", "choice", "multi", "integer", "number", "scale", "distance", "date", "text"]
@@ -23,16 +24,6 @@ Scalar = str | int | float | bool
 
 #: The three answers of a yes/no question; "unsure" is kept apart because it must never lower urgency.
 YESNO_OPTIONS = ("yes", "no", "unsure")
-
-
-class ContentError(Exception):
-    """A content file is broken; the message names the file, the item and the problem."""
-
-    def __init__(self, path: Path | str, item: str, problem: str) -> None:
-        super().__init__(f"{path}: item '{item}': {problem}")
-        self.path = str(path)
-        self.item = item
-        self.problem = problem
 
 
 class Option(NamedTuple):
@@ -324,8 +315,4 @@ def _check_condition_values(item: Item, condition: Condition, target: Item, sour
 def load_questionnaire(path: Path | None = None) -> Questionnaire:
     """Load and check the questionnaire (by default the one in resources/)."""
     path = path or resource_path("questionnaire.json")
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise ContentError(path, "(file)", f"cannot be read: {error.strerror or error}") from None
-    return parse_questionnaire(data, path)
+    return parse_questionnaire(read_content(path), path)

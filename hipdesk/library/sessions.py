@@ -11,16 +11,12 @@ from __future__ import annotations
 import importlib
 import logging
 from collections.abc import Callable
-from functools import cache
-from pathlib import Path
 from typing import Any
-
-import msgspec
 
 from hipdesk.assessment.model import TRIAGE_LEVELS, Assessment
 from hipdesk.content.branching import applicable_items, effective_answers
+from hipdesk.content.library_text import LibraryContent, load_library_content
 from hipdesk.content.questionnaire import Questionnaire
-from hipdesk.content.resources import resource_path
 from hipdesk.session import Session
 from hipdesk.storage.session_index import (  # noqa: F401 - the list's types and queries, used through this module
     SORT_COLUMNS,
@@ -47,39 +43,6 @@ AssessFunction = Callable[[Questionnaire, Session], Assessment]
 
 #: Answers that hold a 0–10 pain score; the largest of them (and of the body-map intensities) is "worst pain".
 PAIN_SCORE_ITEMS = ("pain_now", "pain_worst", "pain_run_score")
-
-
-class FollowUpContent(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
-    """Which answers a follow-up check copies from the last session."""
-
-    about: str
-    copy_items: list[str]
-
-
-class LibraryContent(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
-    """The wording and lists of `resources/library.json`."""
-
-    follow_up: FollowUpContent
-    trend_series: dict[str, str]
-    region_labels: dict[str, str]
-    side_labels: dict[str, str]
-    triage_labels: dict[str, str]
-    cause_labels: dict[str, str]
-    status_labels: dict[str, str]
-    columns: dict[str, str]
-    texts: dict[str, str]
-
-    def region_label(self, region: str, side: str) -> str:
-        """'Outer hip (right)'."""
-        name = self.region_labels.get(region, region.replace("_", " ").capitalize())
-        return f"{name} ({self.side_labels.get(side, side)})"
-
-
-@cache
-def load_library_content(path: Path | None = None) -> LibraryContent:
-    """Read and check `resources/library.json`."""
-    data = (path or resource_path("library.json")).read_bytes()
-    return msgspec.json.decode(data, type=LibraryContent)
 
 
 def default_assess() -> AssessFunction | None:

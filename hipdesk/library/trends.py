@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from hipdesk.content.branching import effective_answers
+from hipdesk.content.library_text import LibraryContent, load_library_content
 from hipdesk.content.questionnaire import Questionnaire
-from hipdesk.library.sessions import LibraryContent, load_library_content, person_name, person_sessions
+from hipdesk.library.sessions import person_name, person_sessions
 from hipdesk.session import Session
 from hipdesk.storage.store import SessionStore
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -14,8 +13,8 @@ from hipdesk.activities.wording import load_watch_wording
 from hipdesk.content import vocab
 from hipdesk.content.body_sites import BodySites, load_body_sites, readable_id
 from hipdesk.content.branching import effective_answers
+from hipdesk.content.exam_tests import exam_test_names
 from hipdesk.content.questionnaire import Item, Questionnaire
-from hipdesk.content.resources import resource_path
 from hipdesk.report.wording import ReportWording
 from hipdesk.session import Session
 
@@ -67,28 +66,6 @@ class ReportFacts:
     watch_chart: WeeklyChart | None = None  # the weekly distances from the person's watch files, if imported
     history: list[Row] = field(default_factory=list)
     exam: list[ExamRow] = field(default_factory=list)
-
-
-def exam_test_names() -> dict[str, str]:
-    """Exam test names from resources/exam_tests.json when the exam issue has shipped it, else {}.
-
-    Accepts a list of tests, or an object with a "tests" list, each with an id and a name/label/title.
-    """
-    path = resource_path("exam_tests.json")
-    if not path.is_file():
-        return {}
-    try:
-        raw: Any = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    tests = raw.get("tests", []) if isinstance(raw, dict) else raw
-    names: dict[str, str] = {}
-    for test in tests if isinstance(tests, list) else []:
-        if isinstance(test, dict) and isinstance(test.get("id"), str):
-            name = test.get("name") or test.get("label") or test.get("title")
-            if isinstance(name, str):
-                names[test["id"]] = name
-    return names
 
 
 def _exam_order(test: str) -> int:

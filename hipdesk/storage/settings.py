@@ -27,6 +27,7 @@ FOLDER_SETTING = "export.folder"  # the folder the last export went to
 TEXT_SIZE_SETTING = "view.text_percent"  # text size in percent of the system's: 80 … 200
 COLOURS_SETTING = "view.colours"  # "system" (follow the desktop's light or dark scheme), "light", "dark", "contrast"
 GEOMETRY_SETTING = "window.geometry"  # Qt's saveGeometry(), base64
+CONTENT_CHECKED_SETTING = "content.checked"  # version and fingerprint of the content files last checked whole
 
 
 def remembered_answer_setting(item_id: str) -> str:

@@ -11,7 +11,9 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from hipdesk import __version__
-from hipdesk.content.questionnaire import ContentError, Questionnaire, load_questionnaire
+from hipdesk.actions.content_check import check_content_at_start
+from hipdesk.content.loader import ContentError
+from hipdesk.content.questionnaire import Questionnaire, load_questionnaire
 from hipdesk.storage.instance_lock import InstanceLock
 from hipdesk.storage.location import database_path
 from hipdesk.storage.logs import logger, setup_logging
@@ -187,6 +189,12 @@ def run_gui(args: Any) -> int:
     if opened.message:
         logger.warning("data file moved aside to %s", opened.moved_to)
         _warn(args.smoke, opened.title, opened.message)
+    try:
+        check_content_at_start(store, questionnaire)
+    except ContentError as error:
+        store.close()
+        lock.release()
+        return _fail(app, args.smoke, "HipDesk cannot start", f"A content file is broken: {error}")
     from hipdesk.ui import data_faults
 
     data_faults.install(db_path, lambda title, text: _warn(False, title, text))

@@ -35,8 +35,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hipdesk.content.library_text import LibraryContent, load_library_content
 from hipdesk.library import sessions as library
-from hipdesk.library.sessions import AssessFunction, LibraryContent, LibraryQuery, LibraryRow, load_library_content
+from hipdesk.library.sessions import AssessFunction, LibraryQuery, LibraryRow
 from hipdesk.library.trends import person_trend
 from hipdesk.ui.context import UiContext
 from hipdesk.ui.summary_worker import AT_ONCE, SummaryWorker, keep_running

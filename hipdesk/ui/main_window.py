@@ -5,13 +5,13 @@ One style sheet for the whole window (hipdesk/ui/theme.py): a style sheet per wi
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Signal
 from PySide6.QtGui import QCloseEvent, QFont
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QStackedWidget, QWidget
 
+from hipdesk.content.loader import content_text
 from hipdesk.content.questionnaire import Questionnaire
 from hipdesk.content.resources import resource_path
 from hipdesk.storage.logs import logger
@@ -31,14 +31,6 @@ if TYPE_CHECKING:
 STYLE = style_sheet(LIGHT, 100)  # the kiosk window's style sheet
 MIN_WIDTH, MIN_HEIGHT = 640, 440  # fits 1024 × 600 and 1920 × 1080 at 200 % (960 × 540); the page scrolls
 _BASE_FONT: list[QFont] = []  # the system's font before any text-size change, taken once
-
-
-def _library_title() -> str:
-    """The toolbar's name for the session library, read straight from its content file.
-
-    (Importing the library module for one word would slow the start; the module checks the file when it loads.)
-    """
-    return str(json.loads(resource_path("library.json").read_bytes())["texts"]["title"])
 
 
 class MainWindow(QMainWindow):
@@ -71,7 +63,7 @@ class MainWindow(QMainWindow):
         self.views.addWidget(self.wizard)
         self.setCentralWidget(self.views)
         self.setStyleSheet(style_sheet(self.colours, self.text_size))
-        self.actions_ = build_menus(self, _library_title())
+        self.actions_ = build_menus(self, content_text(resource_path("library.json"), "texts", "title"))
         self.sessions_action = self.actions_["sessionsAction"]
         self.kiosk_action = self.actions_["kioskAction"]
         self.server_action = self.actions_["serverAction"]

@@ -8,7 +8,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from hipdesk.library.sessions import LibraryContent
+from hipdesk.content.library_text import LibraryContent
 from hipdesk.library.trends import PALETTE, PersonTrend, TrendSeries
 
 

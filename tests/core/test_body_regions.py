@@ -16,7 +16,7 @@ from hipdesk.content.body_regions import (
     load_catalogue,
     region_label,
 )
-from hipdesk.content.questionnaire import ContentError
+from hipdesk.content.loader import ContentError
 from hipdesk.content.resources import resource_path
 from hipdesk.session import RegionMark
 

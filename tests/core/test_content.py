@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from hipdesk.content.questionnaire import ContentError, load_questionnaire
+from hipdesk.content.loader import ContentError
+from hipdesk.content.questionnaire import load_questionnaire
 from hipdesk.content.resources import resource_path
 
 

@@ -19,7 +19,7 @@ from hipdesk.content.exam_tests import (
     painful_sides,
     stance_outcome,
 )
-from hipdesk.content.questionnaire import ContentError
+from hipdesk.content.loader import ContentError
 from hipdesk.content.resources import resource_path
 from hipdesk.exchange.answers_file import dumps, loads
 from hipdesk.session import ExamResult
