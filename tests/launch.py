@@ -23,7 +23,7 @@ def main(argv: list[str]) -> int:
 
         folder = options.resources.resolve()
         resources.resources_dir = lambda: folder  # every reader finds the folder through this one function
-    from hipdesk.cli.main import main as hipdesk_main
+    from hipdesk.__main__ import main as hipdesk_main
 
     return hipdesk_main(argv[split + 1 :])
 
