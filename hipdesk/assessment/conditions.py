@@ -15,7 +15,7 @@ A condition that holds gives the evidence that made it hold (the answers it cite
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -42,8 +42,8 @@ class RuleError(ContentError):
 class Names:
     """Readable names for regions, exam tests and computed values, used in evidence texts."""
 
-    regions: dict[str, str]
-    exam_tests: dict[str, str]
+    regions: Mapping[str, str]  # from the body-map catalogue, read when first needed
+    exam_tests: Mapping[str, str]  # from the exam catalogue, read when first needed
     values: dict[str, str]
     sides: dict[str, str]
     exam_results: dict[str, str]

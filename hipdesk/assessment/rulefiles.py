@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from hipdesk.assessment.conditions import Cond, ConditionCompiler, ItemTest, Names, NotCond, RuleError, ValueTest
+from hipdesk.assessment.facts import COMPUTED_VALUES
 from hipdesk.assessment.model import TRIAGE_LEVELS, TriageLevel
 from hipdesk.content import vocab
 from hipdesk.content.loader import ContentError, decode_json, read_content
 from hipdesk.content.questionnaire import Questionnaire
 from hipdesk.content.resources import resource_path
+from hipdesk.session import SIDES
 
 
 @dataclass(frozen=True)
@@ -277,13 +280,52 @@ def _text_rules(
     return tuple(rules)
 
 
+class CatalogueNames(Mapping[str, str]):
+    """Names of regions or exam tests as their content catalogue cites them, read on first use.
+
+    The red-flag rules load with a person's first answer; the catalogues (the body map's outlines are
+    large) are read only when an evidence text names a region or a test.
+    """
+
+    def __init__(self, load: Callable[[], dict[str, str]]) -> None:
+        self._load = load
+        self._names: dict[str, str] | None = None
+
+    def _all(self) -> dict[str, str]:
+        if self._names is None:
+            self._names = self._load()
+        return self._names
+
+    def __getitem__(self, key: str) -> str:
+        return self._all()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+
+def _region_names() -> dict[str, str]:
+    from hipdesk.content.body_regions import load_catalogue
+
+    return {region.id: region.cited_name() for region in load_catalogue().regions}
+
+
+def _exam_test_names() -> dict[str, str]:
+    from hipdesk.content.exam_tests import load_exam_catalog
+
+    return {test.id: test.cited_name() for test in load_exam_catalog().tests}
+
+
 def load_names(path: Path) -> Names:
-    """Readable names of regions, exam tests and computed values, checked against the vocabulary."""
+    """Readable names of sides, exam results and computed values (names.json), with the names of regions
+    and exam tests as the content catalogues cite them (their one source)."""
     data = _read(path)
     try:
         names = Names(
-            regions=dict(data["regions"]),
-            exam_tests=dict(data["exam_tests"]),
+            regions=CatalogueNames(_region_names),
+            exam_tests=CatalogueNames(_exam_test_names),
             values=dict(data["values"]),
             sides=dict(data["sides"]),
             exam_results=dict(data["exam_results"]),
@@ -291,7 +333,7 @@ def load_names(path: Path) -> Names:
         )
     except (KeyError, TypeError, ValueError) as error:
         raise RuleError(path, "(file)", f"missing or broken section: {error}") from None
-    for group, ids in (("regions", vocab.REGIONS), ("exam_tests", vocab.EXAM_TESTS)):
+    for group, ids in (("values", COMPUTED_VALUES), ("sides", SIDES), ("exam_results", ("positive", "negative"))):
         missing = set(ids) - set(getattr(names, group))
         if missing:
             raise RuleError(path, group, f"no name for {', '.join(sorted(missing))}")

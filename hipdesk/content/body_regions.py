@@ -49,6 +49,11 @@ class Region(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     hint: str
     snomed: Code
     outlines: list[Outline] = []
+    cited_as: str = ""  # the name where the assessment cites a mark, when it needs more than `name`
+
+    def cited_name(self) -> str:
+        """How the assessment's reasons name this region."""
+        return self.cited_as or self.name
 
 
 class View(msgspec.Struct, forbid_unknown_fields=True, frozen=True):

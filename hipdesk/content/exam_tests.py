@@ -53,6 +53,11 @@ class ExamTest(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     home_name: str = ""
     home_how_to: str = ""
     home_question: str = ""
+    cited_as: str = ""  # the name in running text, where the assessment cites a result ("hop test"); else `name`
+
+    def cited_name(self) -> str:
+        """How the assessment's reasons name this test."""
+        return self.cited_as or self.name
 
 
 class ExamTexts(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
@@ -181,6 +186,13 @@ def exam_test_names() -> dict[str, str]:
     """Every test's display name by id, from the checked catalogue: the one source for the exam page,
     the report and the FHIR export."""
     return {test.id: test.name for test in load_exam_catalog().tests}
+
+
+def exam_test_name(test_id: str, names: Mapping[str, str] | None = None) -> str:
+    """The display name of a test (from `names`, by default the catalogue's); an unknown id made readable."""
+    from hipdesk.content.body_sites import readable_id
+
+    return (exam_test_names() if names is None else names).get(test_id) or readable_id(test_id)
 
 
 # -- rules of the exam step ------------------------------------------------------------------------

@@ -32,7 +32,6 @@ class LibraryContent(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
 
     follow_up: FollowUpContent
     trend_series: dict[str, str]
-    region_labels: dict[str, str]
     side_labels: dict[str, str]
     triage_labels: dict[str, str]
     cause_labels: dict[str, str]
@@ -41,9 +40,10 @@ class LibraryContent(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     texts: dict[str, str]
 
     def region_label(self, region: str, side: str) -> str:
-        """'Outer hip (right)'."""
-        name = self.region_labels.get(region, region.replace("_", " ").capitalize())
-        return f"{name} ({self.side_labels.get(side, side)})"
+        """'Outer hip (right)': the region's name from the body-map catalogue, its one source."""
+        from hipdesk.content.body_sites import load_body_sites
+
+        return f"{load_body_sites().name(region)} ({self.side_labels.get(side, side)})"
 
 
 @cache

@@ -19,6 +19,7 @@ from hipdesk import __version__
 from hipdesk.content import vocab
 from hipdesk.content.body_sites import BodySites, load_body_sites, readable_id
 from hipdesk.content.branching import effective_answers
+from hipdesk.content.exam_tests import exam_test_name
 from hipdesk.content.questionnaire import Condition, Item, Questionnaire
 from hipdesk.exchange.fhir_check import FhirOutputInvalid, check_bundle
 from hipdesk.exchange.fhir_errors import FhirExportError
@@ -151,12 +152,12 @@ def _region_group(sites: BodySites) -> dict[str, Any]:
     }
 
 
-def _exam_group(sites: BodySites, exam_names: dict[str, str]) -> dict[str, Any]:
+def _exam_group(sites: BodySites, exam_names: dict[str, str] | None) -> dict[str, Any]:
     return {
         "linkId": EXAM_GROUP, "text": "Examination test result", "type": "group", "repeats": True,
         "item": [
             {"linkId": f"{EXAM_GROUP}.test", "text": "Test", "type": "choice", "required": True,
-             "answerOption": [{"valueCoding": _coding(EXAM_TEST_SYSTEM, test, exam_names.get(test) or readable_id(test))}
+             "answerOption": [{"valueCoding": _coding(EXAM_TEST_SYSTEM, test, exam_test_name(test, exam_names))}
                               for test in vocab.EXAM_TESTS]},
             {"linkId": f"{EXAM_GROUP}.laterality", "text": "Side", "type": "choice", "required": True,
              "answerOption": [{"valueCoding": _coding(SNOMED, sites.laterality[side].code, sites.laterality[side].display)}
@@ -184,7 +185,7 @@ def questionnaire_resource(
         if page.kind == "bodymap":
             children.append(_region_group(sites))
         if page.kind == "exam":
-            children.append(_exam_group(sites, exam_names or {}))
+            children.append(_exam_group(sites, exam_names))
         if children:
             groups.append({"linkId": f"page.{page.id}", "text": page.title, "type": "group", "item": children})
     return {
@@ -214,7 +215,6 @@ def response_resource(
 ) -> dict[str, Any]:
     """The session as a QuestionnaireResponse: only answers to questions that applied; marks and exam as groups."""
     sites = body_sites or load_body_sites()
-    names = exam_names or {}
     answers = effective_answers(questionnaire, session.answers)
     distance_unit = str(answers.get("distance_unit", "km"))
     groups = []
@@ -242,7 +242,7 @@ def response_resource(
                 side = sites.laterality[result.side]
                 parts = [
                     {"linkId": f"{EXAM_GROUP}.test", "answer": [{"valueCoding": _coding(
-                        EXAM_TEST_SYSTEM, result.test, names.get(result.test) or readable_id(result.test))}]},
+                        EXAM_TEST_SYSTEM, result.test, exam_test_name(result.test, exam_names))}]},
                     {"linkId": f"{EXAM_GROUP}.laterality", "answer": [{"valueCoding": _coding(SNOMED, side.code, side.display)}]},
                     {"linkId": f"{EXAM_GROUP}.result", "answer": [{"valueCoding": _coding(
                         EXAM_RESULT_SYSTEM, result.result, readable_id(result.result))}]},

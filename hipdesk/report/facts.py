@@ -11,9 +11,9 @@ from hipdesk.activities.load import weekly_change
 from hipdesk.activities.record import from_watch, stored_record
 from hipdesk.activities.wording import load_watch_wording
 from hipdesk.content import vocab
-from hipdesk.content.body_sites import BodySites, load_body_sites, readable_id
+from hipdesk.content.body_sites import BodySites, load_body_sites
 from hipdesk.content.branching import effective_answers
-from hipdesk.content.exam_tests import exam_test_names
+from hipdesk.content.exam_tests import exam_test_name
 from hipdesk.content.questionnaire import Item, Questionnaire
 from hipdesk.report.wording import ReportWording
 from hipdesk.session import Session
@@ -107,7 +107,6 @@ def collect_facts(
 ) -> ReportFacts:
     """Everything the report lists, from the answers that apply (skipped questions never count as "no")."""
     sites = body_sites or load_body_sites()
-    names = exam_test_names() if exam_names is None else exam_names
     labels = wording.labels
     answers = effective_answers(questionnaire, session.answers)
     index = questionnaire.item_index()
@@ -152,7 +151,7 @@ def collect_facts(
 
     exam: dict[str, ExamRow] = {}
     for result in sorted(session.exam_list(), key=lambda r: (_exam_order(r.test), r.test, r.side)):
-        row = exam.setdefault(result.test, ExamRow(result.test, names.get(result.test) or readable_id(result.test), {}))
+        row = exam.setdefault(result.test, ExamRow(result.test, exam_test_name(result.test, exam_names), {}))
         unit = f" {labels['seconds']}" if result.test == "single_leg_stance_30s" else ""
         row.sides[result.side] = ExamCell(
             result=labels.get(result.result, result.result),

@@ -38,7 +38,7 @@ BREAKS: dict[str, tuple[Callable[[Any], None], str, str]] = {
     "kiosk.json": (lambda d: d.update(idle_text="Cleared in {secs} seconds"), "idle_text", "unknown placeholder"),
     "library.json": (lambda d: d["texts"].pop("title"), "texts.title", "missing"),
     "report.json": (lambda d: d["labels"].pop("weekly_change"), "labels.weekly_change", "missing"),
-    "rules/names.json": (lambda d: d["exam_tests"].pop("hop"), "exam_tests", "no name for hop"),
+    "rules/names.json": (lambda d: d["values"].pop("bmi"), "values", "no name for bmi"),
     "rules/red_flags.json": (lambda d: d["flags"][0].update(level="later"), "fracture_after_fall", "level must be"),
     "rules/causes.json": (lambda d: d["causes"][0].pop("source"), "gtps", "'source' is missing"),
     "rules/advice.json": (lambda d: d["advice"][0].pop("text"), "stop_running_now", "'text' is missing"),
