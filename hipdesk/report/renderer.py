@@ -28,6 +28,7 @@ from reportlab.platypus import (
 
 from hipdesk import __version__
 from hipdesk.assessment.model import Assessment, CauseResult, Evidence, RedFlag
+from hipdesk.content.body_regions import intensity_colour, text_colour_on
 from hipdesk.content.body_sites import BodySites
 from hipdesk.content.questionnaire import Questionnaire
 from hipdesk.library.trends import PersonTrend, trend_drawing
@@ -53,13 +54,6 @@ TRIAGE_COLOURS = {
 }
 GRID = colors.HexColor("#b0b0b0")
 SHADE = colors.HexColor("#f0f0f0")
-
-
-def intensity_colour(intensity: int) -> colors.Color:
-    """Pale yellow (1) to deep red (10), as on the body map."""
-    t = max(0, min(10, intensity)) / 10
-    pale, deep = (1.0, 0.95, 0.75), (0.72, 0.1, 0.1)
-    return colors.Color(*(a + (b - a) * t for a, b in zip(pale, deep, strict=True)))
 
 
 def default_figure() -> FigureHook | None:
@@ -296,9 +290,9 @@ class ReportRenderer:
                     cells.append("")
                     continue
                 intensity = sides[side]
-                cells.append(self.text(f"{intensity}/10", "label",
-                                       textColor=colors.white if intensity >= 6 else colors.black))
-                extra.append(("BACKGROUND", (column, number), (column, number), intensity_colour(intensity)))
+                # The figure's ramp and text colour: the same intensity looks the same in the table beside it.
+                cells.append(self.text(f"{intensity}/10", "label", textColor=colors.HexColor(text_colour_on(intensity))))
+                extra.append(("BACKGROUND", (column, number), (column, number), colors.HexColor(intensity_colour(intensity))))
             rows.append(cells)
         table_width = min(self.width, 95 * mm)
         table = self.grid(rows, [table_width * 0.56, table_width * 0.22, table_width * 0.22], header=True, extra=extra)
