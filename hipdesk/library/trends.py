@@ -1,4 +1,4 @@
-"""Pain trends of one person across sessions, and the chart for the PDF report (reportlab graphics).
+"""Pain trends of one person across sessions (the PDF's chart is drawn by `hipdesk.report.trend_chart`).
 
 Series: pain now, worst pain, pain during a run (0–10 answers) and each marked body region's
 intensity. Each point is compared with the one before it in the same series; a change of at least
@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from hipdesk.content.branching import effective_answers
 from hipdesk.content.library_text import LibraryContent, load_library_content
@@ -19,14 +18,11 @@ from hipdesk.library.sessions import person_name, person_sessions
 from hipdesk.session import Session
 from hipdesk.storage.store import SessionStore
 
-if TYPE_CHECKING:
-    from reportlab.graphics.shapes import Drawing
-
 #: Farrar 2001: about 2 points or 30 % on the 0–10 scale is a change patients call "much better".
 MEANINGFUL_POINTS = 2
 MEANINGFUL_FRACTION = 0.30
 
-#: Line colours of the series, in order (readable on white, distinct in grey print).
+#: Line colours of the series, in order (readable on white, distinct in grey print): the PDF and the screen.
 PALETTE = ("#1f5fa8", "#c0392b", "#2e8b57", "#8e44ad", "#d35400", "#16a085", "#7f6000", "#555555")
 #: Line styles, one per round through the palette: solid, dashed, dotted.
 DASHES: tuple[list[float] | None, ...] = (None, [4, 2], [1.2, 1.8])
@@ -158,67 +154,6 @@ def _without_first(series: TrendSeries) -> TrendSeries:
     points = tuple(TrendPoint(p.session_id, p.index - 1, p.date, p.value, p.change, p.meaningful)
                    for p in series.points if p.index > 0)
     return TrendSeries(series.key, series.label, points)
-
-
-def trend_drawing(
-    series: Sequence[TrendSeries],
-    dates: Sequence[str],
-    width: float = 480,
-    height: float = 200,
-    title: str = "",
-    font_name: str = "Helvetica",
-) -> Drawing:
-    """A line chart of 0–10 series over the person's sessions, for the PDF; meaningful changes are ringed."""
-    from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, Rect, String
-    from reportlab.lib.colors import HexColor, black, lightgrey, white
-
-    # The legend goes below the plot in 2 columns (3 when many), and the drawing grows with it: the plot never
-    # shrinks under its legend, and the next flowable (the second chart) starts below it.
-    columns = 2 if len(series) <= 8 else 3
-    legend_height = 12.0 * -(-len(series) // columns)
-    height = max(height, (18 if title else 6) + 100 + 28 + legend_height)
-    drawing = Drawing(width, height)
-    top = height - (18 if title else 6)
-    left, right, bottom = 28.0, width - 10.0, 28.0 + legend_height
-    if title:
-        drawing.add(String(0, height - 12, title, fontName=font_name, fontSize=10))
-    plot_h = max(top - bottom, 20.0)
-    count = max(len(dates), 1)
-
-    def x_at(index: int) -> float:
-        return left + (right - left) * (index + 0.5) / count
-
-    def y_at(value: float) -> float:
-        return bottom + plot_h * value / 10
-
-    for value in range(0, 11, 2):
-        drawing.add(Line(left, y_at(value), right, y_at(value), strokeColor=lightgrey, strokeWidth=0.5))
-        drawing.add(String(left - 4, y_at(value) - 3, str(value), fontName=font_name, fontSize=7, textAnchor="end"))
-    drawing.add(Rect(left, bottom, right - left, plot_h, fillColor=None, strokeColor=black, strokeWidth=0.6))
-    label_width = 40.0  # a YYYY-MM-DD date at 6.5 pt, with a gap
-    step = max(1, int(len(dates) * label_width // max(right - left, 1)) + 1)
-    for index, date in enumerate(dates):
-        if index % step == 0:
-            drawing.add(String(x_at(index), bottom - 10, date, fontName=font_name, fontSize=6.5, textAnchor="middle"))
-    for number, line in enumerate(series):
-        colour = HexColor(PALETTE[number % len(PALETTE)])
-        dash = DASHES[number // len(PALETTE) % len(DASHES)]  # more series than colours: the line style tells them apart
-        coords = [(x_at(p.index), y_at(p.value)) for p in line.points]
-        if len(coords) > 1:
-            drawing.add(PolyLine([c for xy in coords for c in xy], strokeColor=colour, strokeWidth=1.4, strokeDashArray=dash))
-        for point, (x, y) in zip(line.points, coords, strict=True):
-            drawing.add(Circle(x, y, 2.2, fillColor=colour, strokeColor=colour))
-            if point.meaningful:
-                drawing.add(Circle(x, y, 5, fillColor=None, strokeColor=colour, strokeWidth=1.2))
-        row, column = divmod(number, columns)
-        lx = left + column * (right - left) / columns
-        ly = 4 + legend_height - 12 * (row + 1) + 2
-        if dash is None:
-            drawing.add(Rect(lx, ly + 2, 10, 4, fillColor=colour, strokeColor=white))
-        else:
-            drawing.add(Line(lx, ly + 4, lx + 10, ly + 4, strokeColor=colour, strokeWidth=1.4, strokeDashArray=dash))
-        drawing.add(String(lx + 14, ly + 1, line.label, fontName=font_name, fontSize=7.5))
-    return drawing
 
 
 def report_trend(store: SessionStore, questionnaire: Questionnaire, session: Session) -> PersonTrend | None:

@@ -31,11 +31,12 @@ from hipdesk.assessment.model import Assessment, CauseResult, Evidence, RedFlag
 from hipdesk.content.body_regions import intensity_colour, text_colour_on
 from hipdesk.content.body_sites import BodySites
 from hipdesk.content.questionnaire import Questionnaire
-from hipdesk.library.trends import PersonTrend, trend_drawing
+from hipdesk.library.trends import PersonTrend
 from hipdesk.report.canvas import NumberedCanvas
 from hipdesk.report.facts import ReportFacts, Row, collect_facts
 from hipdesk.report.fonts import BODY, BOLD, is_wide, register_body_fonts
 from hipdesk.report.markup import markup
+from hipdesk.report.trend_chart import trend_drawing
 from hipdesk.report.weekly_chart import weekly_chart_drawing
 from hipdesk.report.wording import ReportWording, load_wording
 from hipdesk.session import RegionMark, Session

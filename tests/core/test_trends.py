@@ -8,7 +8,8 @@ from reportlab.graphics.shapes import Drawing
 
 from hipdesk.content.questionnaire import Questionnaire
 from hipdesk.library import sessions as library
-from hipdesk.library.trends import build_series, is_meaningful_change, person_trend, trend_drawing
+from hipdesk.library.trends import build_series, is_meaningful_change, person_trend
+from hipdesk.report.trend_chart import trend_drawing
 from hipdesk.storage.store import SessionStore
 
 
