@@ -22,7 +22,8 @@ HEADINGS = (
 
 
 class TriageWording(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
-    """The headline and what to do for one triage level."""
+    """The headline and what to do for one triage level (the summary's in rules/wording.json, the report's in
+    report.json)."""
 
     title: str
     text: str

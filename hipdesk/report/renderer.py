@@ -228,7 +228,7 @@ class ReportRenderer:
         wording = self.wording.triage[assessment.triage]
         background, foreground = TRIAGE_COLOURS[assessment.triage]
         step = assessment.next_step
-        action = step.action if step is not None else wording.action
+        action = step.action if step is not None else wording.text
         band = Table(
             [[self.para(f"{markup(self.wording.headings['triage'])}: {markup(wording.title)} — {markup(action)}",
                         "triage", textColor=foreground)]],

@@ -8,6 +8,7 @@ from pathlib import Path
 import msgspec
 
 from hipdesk.assessment.model import TRIAGE_LEVELS
+from hipdesk.assessment.wording import TriageWording
 from hipdesk.content.loader import ContentError, load_content
 from hipdesk.content.resources import resource_path
 
@@ -25,13 +26,6 @@ HEADINGS = (
 )
 
 
-class TriageWording(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
-    """How one triage level is headed and what it tells the reader to do."""
-
-    title: str
-    action: str
-
-
 class ReportWording(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     """Everything the report says that is not the person's own answers."""
 
@@ -40,7 +34,7 @@ class ReportWording(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     page_of: str
     headings: dict[str, str]
     labels: dict[str, str]
-    triage: dict[str, TriageWording]
+    triage: dict[str, TriageWording]  # the doctor's short form; the summary page has its own words
     header_items: list[str]
     pain_items: list[str]
     training_items: list[str]
