@@ -51,6 +51,18 @@ def _report(_: Questionnaire) -> None:
     load_wording()
 
 
+def _watch_files(_: Questionnaire) -> None:
+    from hipdesk.activities.wording import load_watch_wording
+
+    load_watch_wording()
+
+
+def _licences(_: Questionnaire) -> None:
+    from hipdesk.content.licences import load_components
+
+    load_components()
+
+
 def _rules(questionnaire: Questionnaire) -> None:
     from hipdesk.assessment.rulefiles import load_rules
 
@@ -71,6 +83,8 @@ CHECKS: dict[str, Callable[[Questionnaire], None]] = {
     "kiosk.json": _kiosk,
     "library.json": _library,
     "report.json": _report,
+    "watch_files.json": _watch_files,
+    "licenses/index.json": _licences,
     "rules/names.json": _rules,
     "rules/red_flags.json": _rules,
     "rules/causes.json": _rules,

@@ -6,7 +6,7 @@ from functools import cache
 
 import msgspec
 
-from hipdesk.content.loader import decode_content
+from hipdesk.content.loader import load_content
 from hipdesk.content.resources import resource_path
 
 
@@ -38,4 +38,4 @@ class WatchWording(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
 def load_watch_wording() -> WatchWording:
     """resources/watch_files.json, read once and checked."""
     path = resource_path("watch_files.json")
-    return decode_content(path.read_bytes(), path, WatchWording, ())
+    return load_content(path, WatchWording)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import msgspec
 
-from hipdesk.content.loader import decode_content
+from hipdesk.content.loader import ContentError, load_content
 from hipdesk.content.resources import resource_path
 
 
@@ -21,7 +21,12 @@ class Component(msgspec.Struct, frozen=True):
 def load_components() -> list[Component]:
     """Every component in resources/licenses/index.json (written by scripts/collect_licences.py)."""
     path = resource_path("licenses", "index.json")
-    return decode_content(path.read_bytes(), path, list[Component], ())
+    components = load_content(path, list[Component])
+    for component in components:
+        for name in component.files:
+            if not resource_path("licenses", name).is_file():
+                raise ContentError(path, component.name, f"the licence file '{name}' is not in resources/licenses")
+    return components
 
 
 def licence_text(component: Component) -> str:

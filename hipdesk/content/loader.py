@@ -45,6 +45,10 @@ def entry_named(raw: Any, message: str, lists: Iterable[str]) -> str:
 
     Outside such a list, the keys of the path and a missing field (`$.triage` missing `urgent` → `triage.urgent`).
     """
+    listed = re.match(r"\$\[(\d+)\]", message.rsplit("- at `", 1)[-1])
+    if listed and isinstance(raw, list) and int(listed.group(1)) < len(raw):  # a file that is one list
+        entry = raw[int(listed.group(1))]
+        return str(entry.get("id") or entry.get("name") or f"[{listed.group(1)}]") if isinstance(entry, dict) else "(top level)"
     found = re.search(r"\$\.(" + "|".join(map(re.escape, lists)) + r")\[(\d+)\]", message)
     if not found or not isinstance(raw, dict):
         keys = re.search(r"\$((?:\.\w+)*)", message)

@@ -38,6 +38,9 @@ BREAKS: dict[str, tuple[Callable[[Any], None], str, str]] = {
     "kiosk.json": (lambda d: d.update(idle_text="Cleared in {secs} seconds"), "idle_text", "unknown placeholder"),
     "library.json": (lambda d: d["texts"].pop("title"), "texts.title", "missing"),
     "report.json": (lambda d: d["labels"].pop("weekly_change"), "labels.weekly_change", "missing"),
+    "watch_files.json": (lambda d: d.pop("panel_title"), "panel_title", "missing required field `panel_title`"),
+    "licenses/index.json": (lambda d: next(c for c in d if c["name"] == "reportlab").pop("licence"), "reportlab",
+                            "missing required field `licence`"),
     "rules/names.json": (lambda d: d["values"].pop("bmi"), "values", "no name for bmi"),
     "rules/red_flags.json": (lambda d: d["flags"][0].update(level="later"), "fracture_after_fall", "level must be"),
     "rules/causes.json": (lambda d: d["causes"][0].pop("source"), "gtps", "'source' is missing"),
@@ -45,7 +48,8 @@ BREAKS: dict[str, tuple[Callable[[Any], None], str, str]] = {
     "rules/wording.json": (lambda d: d["triage"].pop("urgent"), "urgent", "no wording for this triage level"),
 }
 #: The files `hipdesk report` reads for an answers file (the library's only for a stored session's trend).
-REPORT_READS = ["questionnaire.json", "exam_tests.json", "body/regions.json", "report.json", "rules/names.json",
+REPORT_READS = ["questionnaire.json", "exam_tests.json", "body/regions.json", "report.json", "watch_files.json",
+                "rules/names.json",
                 "rules/red_flags.json", "rules/causes.json", "rules/advice.json"]
 
 
