@@ -13,7 +13,8 @@ import time
 from pathlib import Path
 
 from hipdesk.content.questionnaire import load_questionnaire
-from hipdesk.report import ReportRenderer, default_figure, samples
+from hipdesk.report import ReportRenderer, samples
+from hipdesk.report.body_figure import figure_drawing
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _table import row  # noqa: E402
@@ -30,7 +31,7 @@ def main() -> int:
     started = time.perf_counter()
     questionnaire = load_questionnaire()
     session, assessment = samples.maximal_session(questionnaire), samples.maximal_assessment()
-    renderer = ReportRenderer(questionnaire, page_size=args.page_size, figure=default_figure())
+    renderer = ReportRenderer(questionnaire, page_size=args.page_size, figure=figure_drawing)
     data = renderer.render(session, assessment)
     first_ms = (time.perf_counter() - started) * 1000
     times = []

@@ -49,17 +49,12 @@ def finish_session(editor: SessionEditor, assess: AssessFunction | None = None) 
     """Mark the session complete, bring its library summary (person, pain, triage) up to date, and queue it
     for the clinic's FHIR server when one is set (the sender posts it in the background)."""
     from hipdesk.actions import fhir_sending  # urllib and the FHIR code load when first needed: start-up time
+    from hipdesk.assessment import engine_assess
     from hipdesk.library import sessions as library  # the library (and msgspec) load when first needed: start-up time
 
     editor.finish()
-    library.refresh_summary(editor.store, editor.questionnaire, editor.session_id, assess or _engine_assess())
+    library.refresh_summary(editor.store, editor.questionnaire, editor.session_id, assess or engine_assess())
     fhir_sending.queue_finished(editor.store)
-
-
-def _engine_assess() -> AssessFunction:
-    from hipdesk.assessment.engine import assess  # loaded when first needed: start-up time
-
-    return assess
 
 
 def unanswered_warning_signs(questionnaire: Questionnaire, session: Session) -> list[UnansweredQuestion]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from hipdesk.assessment.model import (
     TRIAGE_LEVELS,
     Assessment,
@@ -14,7 +16,10 @@ from hipdesk.assessment.model import (
 from hipdesk.content.questionnaire import Questionnaire
 from hipdesk.session import Session
 
-__all__ = ["raised_red_flags", "TRIAGE_LEVELS", "Assessment", "CauseResult", "Evidence", "RedFlag", "TriageLevel", "more_urgent"]
+__all__ = [
+    "engine_assess", "raised_red_flags", "TRIAGE_LEVELS", "Assessment", "CauseResult", "Evidence", "RedFlag", "TriageLevel",
+    "more_urgent",
+]
 
 
 def raised_red_flags(questionnaire: Questionnaire, session: Session) -> list[RedFlag]:
@@ -28,3 +33,10 @@ def raised_red_flags(questionnaire: Questionnaire, session: Session) -> list[Red
     from hipdesk.assessment.rulefiles import flag_rules_for
 
     return evaluate_flags(flag_rules_for(questionnaire).flags, gather_facts(questionnaire, session))
+
+
+def engine_assess() -> Callable[[Questionnaire, Session], Assessment]:
+    """The engine's `assess`, imported on first use (its rules load with it): what callers use by default."""
+    from hipdesk.assessment.engine import assess
+
+    return assess

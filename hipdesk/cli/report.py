@@ -11,7 +11,7 @@ from hipdesk.cli.source import CommandError, add_source_arguments, chosen_sessio
 from hipdesk.content.loader import ContentError
 from hipdesk.content.questionnaire import load_questionnaire
 from hipdesk.exchange.safe_write import ExportError
-from hipdesk.report.export import AssessFn, AssessmentUnavailable
+from hipdesk.report.export import AssessFn
 
 
 def add_parser(subparsers: Any) -> None:
@@ -33,7 +33,7 @@ def run(args: argparse.Namespace, assess: AssessFn | None = None) -> int:
         with chosen_session(args, questionnaire) as (session, store):
             data = report_bytes(questionnaire, session, store, page_size=args.page_size, assess=assess)
         save_export(args.output, data)
-    except (CommandError, ContentError, ExportError, AssessmentUnavailable) as error:
+    except (CommandError, ContentError, ExportError) as error:
         print(f"hipdesk: {error}", file=sys.stderr)
         return 2
     return 0

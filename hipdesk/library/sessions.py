@@ -8,7 +8,6 @@ current and is called by the app after each page change and when a session is fi
 
 from __future__ import annotations
 
-import importlib
 import logging
 from collections.abc import Callable
 from typing import Any
@@ -43,16 +42,6 @@ AssessFunction = Callable[[Questionnaire, Session], Assessment]
 
 #: Answers that hold a 0–10 pain score; the largest of them (and of the body-map intensities) is "worst pain".
 PAIN_SCORE_ITEMS = ("pain_now", "pain_worst", "pain_run_score")
-
-
-def default_assess() -> AssessFunction | None:
-    """The assessment engine's `assess` when it is installed, else None (summary columns stay NULL)."""
-    try:
-        module = importlib.import_module("hipdesk.assessment.engine")
-    except ImportError:
-        return None
-    found = getattr(module, "assess", None)
-    return found if callable(found) else None
 
 
 # -- summaries and people --------------------------------------------------------------------------

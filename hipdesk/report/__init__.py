@@ -10,10 +10,10 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from hipdesk.report.renderer import PAGE_SIZES, FigureHook, PageSize, ReportRenderer, default_figure, render_report
+    from hipdesk.report.renderer import PAGE_SIZES, FigureHook, PageSize, ReportRenderer, render_report
 
 # `markup` is not re-exported here: the submodule of that name would shadow it (import hipdesk.report.markup).
-__all__ = ["PAGE_SIZES", "FigureHook", "PageSize", "ReportRenderer", "default_figure", "render_report"]
+__all__ = ["PAGE_SIZES", "FigureHook", "PageSize", "ReportRenderer", "render_report"]
 
 
 def __getattr__(name: str) -> Any:

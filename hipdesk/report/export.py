@@ -8,6 +8,7 @@ import unicodedata
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Literal
 
+from hipdesk.assessment import engine_assess
 from hipdesk.assessment.model import Assessment
 from hipdesk.content.questionnaire import Questionnaire
 from hipdesk.session import Session
@@ -19,19 +20,6 @@ if TYPE_CHECKING:
 PageSize = Literal["A4", "Letter"]
 
 AssessFn = Callable[[Questionnaire, Session], Assessment]
-
-
-class AssessmentUnavailable(RuntimeError):
-    """The assessment engine is not part of this build, so no report can be made."""
-
-
-def engine_assess() -> AssessFn:
-    """The assessment engine's `assess`, imported late (it lives in its own issue's module)."""
-    try:
-        from hipdesk.assessment.engine import assess  # type: ignore[import-not-found, unused-ignore]
-    except ImportError as error:
-        raise AssessmentUnavailable(f"the assessment engine is missing from this build ({error}).") from None
-    return assess  # type: ignore[no-any-return, unused-ignore]
 
 
 def page_size_from(value: Any) -> PageSize:
@@ -48,10 +36,11 @@ def report_pdf(
     **options: Any,
 ) -> bytes:
     """Assess the session and render its report to PDF bytes (with the person's trend when given)."""
-    from hipdesk.report.renderer import PAGE_SIZES, ReportRenderer, default_figure  # reportlab: loaded on first report
+    from hipdesk.report.body_figure import figure_drawing  # reportlab: loaded on first report
+    from hipdesk.report.renderer import PAGE_SIZES, ReportRenderer
 
     assessment = (assess or engine_assess())(questionnaire, session)
-    options.setdefault("figure", default_figure())
+    options.setdefault("figure", figure_drawing)
     renderer = ReportRenderer(questionnaire, page_size=page_size if page_size in PAGE_SIZES else "A4", **options)
     return renderer.render(session, assessment, trend)
 

@@ -32,6 +32,7 @@ from hipdesk.content.body_regions import intensity_colour, text_colour_on
 from hipdesk.content.body_sites import BodySites
 from hipdesk.content.questionnaire import Questionnaire
 from hipdesk.library.trends import PersonTrend
+from hipdesk.report.body_figure import figure_drawing
 from hipdesk.report.canvas import NumberedCanvas
 from hipdesk.report.facts import ReportFacts, Row, collect_facts
 from hipdesk.report.fonts import BODY, BOLD, is_wide, register_body_fonts
@@ -43,7 +44,7 @@ from hipdesk.session import RegionMark, Session
 
 PageSize = Literal["A4", "Letter"]
 PAGE_SIZES: dict[str, tuple[float, float]] = {"A4": A4, "Letter": LETTER}
-#: The body-map issue's `hipdesk.report.body_figure.figure_drawing(marks, width) -> Drawing` fits here.
+#: Draws the body figure beside the region table: `hipdesk.report.body_figure.figure_drawing(marks, width)`.
 FigureHook = Callable[[list[RegionMark], float], Flowable]
 
 MARGIN = 15 * mm
@@ -55,15 +56,6 @@ TRIAGE_COLOURS = {
 }
 GRID = colors.HexColor("#b0b0b0")
 SHADE = colors.HexColor("#f0f0f0")
-
-
-def default_figure() -> FigureHook | None:
-    """The body-map figure when `hipdesk.report.body_figure` exists (after that issue is merged), else None."""
-    try:
-        from hipdesk.report.body_figure import figure_drawing  # type: ignore[import-not-found, unused-ignore]
-    except ImportError:
-        return None
-    return figure_drawing  # type: ignore[no-any-return, unused-ignore]
 
 
 class ReportRenderer:
@@ -271,7 +263,7 @@ class ReportRenderer:
         return self.para(f"<b>{markup(label)}:</b> {listed}", "small", leftIndent=8)
 
     def where_section(self, facts: ReportFacts) -> list[Flowable]:
-        """The body figure (when the body-map hook is there) beside a Region | Left | Right table."""
+        """The body figure (unless the renderer was made without one) beside a Region | Left | Right table."""
         labels = self.wording.labels
         if not facts.regions:
             return [self.heading("where"), self.text(labels["no_regions"]), Spacer(1, 2 * mm)]
@@ -443,6 +435,6 @@ class ReportRenderer:
 
 
 def render_report(questionnaire: Questionnaire, session: Session, assessment: Assessment, **options: Any) -> bytes:
-    """One-off convenience: build a renderer (figure from the body map when present) and render."""
-    options.setdefault("figure", default_figure())
+    """One-off convenience: build a renderer (with the body figure) and render."""
+    options.setdefault("figure", figure_drawing)
     return ReportRenderer(questionnaire, **options).render(session, assessment)

@@ -25,7 +25,7 @@ from hipdesk.actions import exports
 from hipdesk.actions.editing import SessionEditor
 from hipdesk.exchange.fhir_errors import FhirExportError
 from hipdesk.exchange.safe_write import ExportError
-from hipdesk.report.export import AssessFn, AssessmentUnavailable, default_file_name, page_size_from
+from hipdesk.report.export import AssessFn, default_file_name, page_size_from
 from hipdesk.session import Session
 from hipdesk.storage.settings import FOLDER_SETTING, PAGE_SIZE_SETTING
 from hipdesk.storage.store import SessionStore, StoreError
@@ -132,8 +132,6 @@ class SessionExporter(QObject):
         title = "Could not print" if self._kind == "print" else "Could not save"
         if isinstance(error, ExportError):
             text = f"{error}\nNothing was written there. Choose another folder."
-        elif isinstance(error, AssessmentUnavailable):
-            title, text = "Could not make the report", str(error).capitalize()
         elif isinstance(error, FhirExportError):
             text = f"{str(error).capitalize()}\nNothing was written."
         elif isinstance(error, (RuntimeError, StoreError)):

@@ -216,9 +216,9 @@ class MainWindow(QMainWindow):
     def assess(self) -> AssessFunction | None:
         """The assessment engine for the library's columns, loaded on first use so the first page shows sooner."""
         if not self._assess_loaded:
-            from hipdesk.library.sessions import default_assess
+            from hipdesk.assessment import engine_assess
 
-            self._assess = default_assess()
+            self._assess = engine_assess()
             self._assess_loaded = True
         return self._assess
 

@@ -94,18 +94,6 @@ def test_failed_rename_leaves_the_previous_report_whole(tmp_path, answers_file, 
     assert sorted(p.name for p in tmp_path.iterdir()) == ["answers.json", "out.pdf"]
 
 
-def test_missing_assessment_engine_is_a_clear_error(tmp_path, answers_file, capsys, monkeypatch):
-    import hipdesk.report.export as export
-
-    def missing():
-        raise export.AssessmentUnavailable("the assessment engine is missing from this build.")
-
-    monkeypatch.setattr(export, "engine_assess", missing)
-    args = cli.build_parser().parse_args(["report", "--answers", str(answers_file), "-o", str(tmp_path / "o.pdf")])
-    assert args.run(args) == 2
-    assert "assessment engine is missing" in capsys.readouterr().err
-
-
 def test_bad_answers_file_is_a_clear_error(tmp_path, capsys):
     bad = tmp_path / "bad.json"
     bad.write_text("{not json")

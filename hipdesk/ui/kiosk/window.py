@@ -255,8 +255,6 @@ class KioskWindow(QMainWindow):
 
     def _export(self, session_id: int, file_name: Callable[[Session], str], what: str,
                 make: Callable[[Session], bytes]) -> None:
-        from hipdesk.report.export import AssessmentUnavailable
-
         try:
             session = exports.load_stored_session(self.ctx.store, session_id)
         except (exports.SessionNotFound, StoreError) as error:
@@ -267,7 +265,7 @@ class KioskWindow(QMainWindow):
             return
         try:
             written = exports.save_export(path, make(session))
-        except (ExportError, StoreError, AssessmentUnavailable) as error:
+        except (ExportError, StoreError) as error:
             self.staff.message.setText(str(error))
             return
         logger.info("kiosk: session %d exported (%s)", session_id, what)
