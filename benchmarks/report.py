@@ -13,11 +13,14 @@ import time
 from pathlib import Path
 
 from hipdesk.content.questionnaire import load_questionnaire
-from hipdesk.report import ReportRenderer, samples
+from hipdesk.report import ReportRenderer
 from hipdesk.report.body_figure import figure_drawing
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # this checkout's tests/ (the sample sessions)
 from _table import row  # noqa: E402
+
+from tests import samples  # noqa: E402
 
 TARGET_MS = 300.0
 

@@ -3,6 +3,7 @@
     python tests/launch.py [--resources DIR] -- HIPDESK-ARGUMENTS...
 
 --resources DIR  read the content files from DIR instead of resources/ (to break one on purpose).
+--script FILE    drive the main window through its widgets from FILE (tests/ui/scripted.py; the crash test).
 """
 
 from __future__ import annotations
@@ -17,15 +18,38 @@ def main(argv: list[str]) -> int:
     split = argv.index("--") if "--" in argv else len(argv)
     parser = argparse.ArgumentParser(prog="tests/launch.py")
     parser.add_argument("--resources", type=Path)
+    parser.add_argument("--script", type=Path)
     options = parser.parse_args(argv[:split])
     if options.resources:
         import hipdesk.content.resources as resources
 
         folder = options.resources.resolve()
         resources.resources_dir = lambda: folder  # every reader finds the folder through this one function
+    if options.script:
+        _drive_main_window(options.script.resolve())
+        from hipdesk.cli.main import build_parser
+
+        # As the app's former hidden --script option did: it went through the full argument parser, which
+        # loads every command's modules before the window; the crash test's kill timing is tuned to that.
+        build_parser()
     from hipdesk.__main__ import main as hipdesk_main
 
     return hipdesk_main(argv[split + 1 :])
+
+
+def _drive_main_window(script: Path) -> None:
+    """Start the scripted driver as soon as the main window is shown (as a person would start typing)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # this checkout's tests/, not another package's
+    from hipdesk.ui.main_window import MainWindow
+    from tests.ui.scripted import run_script
+
+    show = MainWindow.show
+
+    def show_and_drive(window: MainWindow) -> None:
+        show(window)
+        run_script(window, script)
+
+    MainWindow.show = show_and_drive  # type: ignore[method-assign]
 
 
 if __name__ == "__main__":

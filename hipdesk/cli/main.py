@@ -59,8 +59,6 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--db", metavar="PATH", help="database file (default: HIPDESK_DB, else the per-user data folder)")
     parser.add_argument("--smoke", action="store_true", help="start the GUI, show the first page and exit 0")
     parser.add_argument("--kiosk", action="store_true", help="front-desk kiosk mode")
-    # Test hook (crash test): answer questions from a JSON file through the real widgets. Not for users.
-    parser.add_argument("--script", metavar="FILE", help=argparse.SUPPRESS)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     named = _named_command(argv) if argv is not None else None
     if argv is None:
@@ -82,7 +80,7 @@ def _named_command(argv: Sequence[str]) -> str | None:
     words = list(argv)
     while words:
         word = words.pop(0)
-        if word in ("--db", "--script"):
+        if word == "--db":
             words = words[1:]
         elif not word.startswith("-"):
             return word if word in COMMANDS else None
@@ -94,7 +92,7 @@ def _gui_options(argv: Sequence[str]) -> SimpleNamespace | None:
 
     Starting the GUI this way skips building the full parser and importing the subcommands: start-up time.
     """
-    options = SimpleNamespace(command=None, db=None, smoke=False, kiosk=False, script=None)
+    options = SimpleNamespace(command=None, db=None, smoke=False, kiosk=False)
     rest = list(argv)
     while rest:
         arg = rest.pop(0)

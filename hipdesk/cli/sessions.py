@@ -9,7 +9,8 @@ from typing import Any
 
 from hipdesk.actions.listing import list_sessions
 from hipdesk.cli.source import CommandError, add_db_argument, opened_store
-from hipdesk.content.questionnaire import ContentError, load_questionnaire
+from hipdesk.content.loader import ContentError
+from hipdesk.content.questionnaire import load_questionnaire
 from hipdesk.content.validation import shown_value
 
 

@@ -1,7 +1,7 @@
 """The PDF report for the doctor (reportlab, no Qt).
 
 The names below load reportlab on first use only (PEP 562), so that importing a light module of this
-package (export's file names, samples) does not import the PDF stack on the way to the summary page.
+package (export's file names) does not import the PDF stack on the way to the summary page.
 """
 
 from __future__ import annotations

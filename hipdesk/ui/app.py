@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QTimer
@@ -220,11 +219,6 @@ def run_gui(args: Any) -> int:
         store.close()
         lock.release()
         return 0 if ok else 1
-    if getattr(args, "script", None):
-        from hipdesk.ui.scripted import run_script  # test hook: drives the real widgets (crash test)
-
-        assert isinstance(window, MainWindow), "--script drives the normal window, not the kiosk"
-        run_script(window, Path(args.script))
     QTimer.singleShot(0, window.raise_)
     # The FHIR sender starts once the first page is up (its code is not loaded before that: start-up time);
     # it sends nothing until staff set a server.

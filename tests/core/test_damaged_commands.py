@@ -19,9 +19,9 @@ import pytest
 from hipdesk.cli import main as cli
 from hipdesk.content.questionnaire import load_questionnaire
 from hipdesk.exchange.answers_file import dumps
-from hipdesk.report import samples
 from hipdesk.storage.recovery import CHECK_REQUEST_SUFFIX, open_store
 from hipdesk.storage.store import SCHEMA_VERSION, SessionStore
+from tests import samples
 
 
 def _good_db(path: Path, sessions: int = 40) -> None:

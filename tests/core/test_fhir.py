@@ -13,7 +13,7 @@ from fhir.resources.R4B.questionnaire import Questionnaire as FhirQuestionnaire
 from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
 
 from hipdesk.exchange.fhir import SNOMED, dumps, export_bundle, questionnaire_resource, response_resource
-from hipdesk.report import samples
+from tests import samples
 
 VALUE_TYPES = {"choice": {"valueCoding"}, "integer": {"valueInteger"}, "decimal": {"valueDecimal"},
                "date": {"valueDate"}, "string": {"valueString"}, "text": {"valueString"}, "quantity": {"valueQuantity"}}

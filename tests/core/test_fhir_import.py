@@ -14,9 +14,9 @@ from hipdesk.cli import main as cli
 from hipdesk.content.branching import effective_answers
 from hipdesk.exchange.fhir import export_bundle, response_resource
 from hipdesk.exchange.fhir_import import FhirImportError, response_to_session
-from hipdesk.report import samples
 from hipdesk.session import Session
 from hipdesk.storage.store import SessionStore
+from tests import samples
 
 
 def same(a: Session, b: Session, questionnaire) -> None:

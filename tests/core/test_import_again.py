@@ -8,8 +8,8 @@ from pathlib import Path
 from hipdesk.cli import main as cli
 from hipdesk.content.questionnaire import Questionnaire
 from hipdesk.exchange.answers_file import dumps
-from hipdesk.report import samples
 from hipdesk.storage.store import SessionStore
+from tests import samples
 
 
 def _count(db: Path) -> int:

@@ -12,10 +12,10 @@ from hipdesk.actions.editing import SessionEditor
 from hipdesk.actions.fhir_sending import configure_server, send_due, server_config
 from hipdesk.actions.sessions import finish_session, start_session
 from hipdesk.exchange.fhir_client import ServerConfigError
-from hipdesk.report import samples
 from hipdesk.storage import store as store_module
 from hipdesk.storage.outbox import Outbox
 from hipdesk.storage.store import SessionStore
+from tests import samples
 
 
 @pytest.fixture

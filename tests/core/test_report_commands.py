@@ -13,8 +13,8 @@ import pytest
 from hipdesk.cli import main as cli
 from hipdesk.cli import report as report_command
 from hipdesk.exchange.answers_file import dumps as answers_dumps
-from hipdesk.report import samples
 from hipdesk.storage.store import SessionStore
+from tests import samples
 
 
 def fake_assess(questionnaire, session):

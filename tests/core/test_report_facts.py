@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from hipdesk.activities.load import weekly_change
-from hipdesk.report import samples
 from hipdesk.report.facts import collect_facts
 from hipdesk.report.wording import load_wording
 from hipdesk.session import ExamResult, Session
+from tests import samples
 
 
 def test_not_asked_questions_are_never_listed_as_absent(questionnaire):

@@ -10,9 +10,10 @@ import pypdf
 import pytest
 from reportlab.graphics.shapes import Drawing, Rect
 
-from hipdesk.report import ReportRenderer, samples
+from hipdesk.report import ReportRenderer
 from hipdesk.report.markup import markup
 from hipdesk.session import RegionMark
+from tests import samples
 
 FIXED = dt.datetime(2026, 11, 25, 14, 30, tzinfo=dt.UTC)
 

@@ -71,7 +71,7 @@ def test_unanswered_warning_signs_and_risk_factors_reach_the_report(renderer, qu
 def test_no_disclaimer_only_page_whatever_the_length_of_the_notes(renderer, questionnaire) -> None:
     # Longer notes push the end of the report down line by line: some lengths used to leave the
     # statement alone on the last page.
-    from hipdesk.report import samples
+    from tests import samples
 
     for lines in range(0, 72, 4):
         session = samples.typical_session()

@@ -12,8 +12,9 @@ from hipdesk.activities.chart import weekly_chart
 from hipdesk.activities.model import Run
 from hipdesk.activities.record import WATCH_RECORD_KEY, build_record
 from hipdesk.activities.wording import load_watch_wording
-from hipdesk.report import ReportRenderer, samples
+from hipdesk.report import ReportRenderer
 from hipdesk.report.weekly_chart import MARKED, weekly_chart_drawing
+from tests import samples
 
 TODAY = dt.date(2026, 11, 23)
 WEEKS = [20, 22, 21, 24, 25, 26, 35, 40]  # oldest first

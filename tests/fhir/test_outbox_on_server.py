@@ -14,10 +14,10 @@ from hipdesk.actions import fhir_sending
 from hipdesk.actions.fhir_sending import Backoff, configure_server, send_due
 from hipdesk.content import vocab
 from hipdesk.exchange.fhir_transaction import PATIENT_SYSTEM, SESSION_SYSTEM, person_key
-from hipdesk.report import samples
 from hipdesk.session import RegionMark, Session, now_iso
 from hipdesk.storage.outbox import Outbox
 from hipdesk.storage.store import SessionStore
+from tests import samples
 from tests.fhir.engine import FhirEngine
 
 PEOPLE = [(f"Runner {chr(65 + n)} Test", f"19{70 + n}-0{1 + n % 9}-1{n % 10}") for n in range(10)]

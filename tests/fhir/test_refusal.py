@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from hipdesk.actions.fhir_sending import Backoff, configure_server, identity_of, send_again, send_due
 from hipdesk.exchange.fhir_transaction import PATIENT_SYSTEM
-from hipdesk.report import samples
 from hipdesk.session import now_iso
 from hipdesk.storage.outbox import Outbox
+from tests import samples
 
 
 def test_a_refused_session_keeps_the_servers_reason_and_goes_after_the_cause_is_fixed(engine, questionnaire, store):

@@ -12,9 +12,9 @@ from pathlib import Path
 
 from hipdesk.actions.fhir_sending import configure_server, station_id
 from hipdesk.exchange.fhir_transaction import SESSION_SYSTEM
-from hipdesk.report import samples
 from hipdesk.session import now_iso
 from hipdesk.storage.outbox import LEASE_SECONDS, Outbox
+from tests import samples
 
 ROOT = Path(__file__).resolve().parents[2]
 #: A station that only sends: what the window's sender thread does, in a process the test can kill.

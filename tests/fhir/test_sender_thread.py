@@ -6,10 +6,10 @@ import threading
 
 from hipdesk.actions.fhir_sending import configure_server, station_id
 from hipdesk.exchange.fhir_transaction import SESSION_SYSTEM
-from hipdesk.report import samples
 from hipdesk.session import now_iso
 from hipdesk.storage.outbox import Outbox
 from hipdesk.ui.fhir_sender import FhirSender
+from tests import samples
 
 
 def test_the_background_sender_delivers_and_tells_the_gui_thread(qtbot, engine, questionnaire, store):

@@ -17,7 +17,7 @@ from hipdesk.exchange.fhir_transaction import (
     person_key,
     transaction_bundles,
 )
-from hipdesk.report import samples
+from tests import samples
 from tests.fhir.engine import FhirEngine, validate
 
 STATION = "station-a1"

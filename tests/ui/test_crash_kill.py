@@ -1,6 +1,6 @@
 """Killing HipDesk (SIGKILL) at random moments of a scripted session loses nothing that was stored.
 
-A child process runs the real GUI offscreen and answers questions through the widgets (`--script`), printing
+A child process runs the real GUI offscreen and answers questions through the widgets (tests/launch.py --script), printing
 each answer once stored. The test kills it at random moments, 20 times or more, and after each kill checks the
 database: `PRAGMA integrity_check` is ok and every printed answer is there. Each restart opens the same file.
 """
@@ -25,6 +25,7 @@ from hipdesk.content.questionnaire import load_questionnaire
 from hipdesk.storage.store import SessionStore
 from hipdesk.ui.main_window import MainWindow
 
+LAUNCH = Path(__file__).resolve().parents[1] / "launch.py"
 KILLS = int(os.environ.get("HIPDESK_CRASH_KILLS", "22"))  # more for a stress run
 
 
@@ -60,7 +61,7 @@ def test_sigkill_at_random_moments_loses_no_stored_answer(qtbot, tmp_path: Path)
     checked_answers = 0
     for kill in range(KILLS):
         child = subprocess.Popen(
-            [sys.executable, "-m", "hipdesk", "--db", str(db), "--script", str(script)],
+            [sys.executable, str(LAUNCH), "--script", str(script), "--", "--db", str(db)],
             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, encoding="utf-8", env=env,
         )
         lines: list[str] = []

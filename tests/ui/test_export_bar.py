@@ -13,9 +13,9 @@ from PySide6.QtPrintSupport import QPrinter
 
 from hipdesk.actions.editing import SessionEditor
 from hipdesk.exchange.answers_file import loads as answers_loads
-from hipdesk.report import samples
 from hipdesk.ui.context import UiContext
 from hipdesk.ui.export_bar import ExportBar
+from tests import samples
 
 
 def fake_assess(questionnaire, session):

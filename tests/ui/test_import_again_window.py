@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from hipdesk.exchange.answers_file import dumps
-from hipdesk.report import samples
+from tests import samples
 from tests.ui.conftest import find
 
 

@@ -211,7 +211,7 @@ def test_the_start_page_imports_a_fhir_questionnaire_response_too(window, tmp_pa
     import json
 
     from hipdesk.exchange.fhir import response_resource
-    from hipdesk.report import samples
+    from tests import samples
 
     path = tmp_path / "from-a-form-client.json"
     path.write_text(json.dumps(response_resource(window.ctx.questionnaire, samples.typical_session())), encoding="utf-8")

@@ -1,8 +1,9 @@
 """A scripted session for the crash test: answers typed and clicked into the real widgets, one per timer tick.
 
-Started by the hidden `--script FILE` option. FILE is JSON: {"steps": [[item_id, raw], ...], "repeat": N,
-"interval_ms": 0}. After each answer is stored, one line `stored SESSION_ID ITEM_ID JSON_VALUE` is printed
-and flushed, so a test that kills the process knows exactly what must have survived.
+Installed by `tests/launch.py --script FILE` (the product has no such option). FILE is JSON:
+{"steps": [[item_id, raw], ...], "repeat": N, "interval_ms": 0}. After each answer is stored, one line
+`stored SESSION_ID ITEM_ID JSON_VALUE` is printed and flushed, so a test that kills the process knows
+exactly what must have survived.
 """
 
 from __future__ import annotations
