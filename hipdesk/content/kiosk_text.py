@@ -6,6 +6,7 @@ from functools import cache
 
 import msgspec
 
+from hipdesk.content.loader import decode_content
 from hipdesk.content.resources import resource_path
 
 
@@ -36,9 +37,45 @@ class KioskText(msgspec.Struct, forbid_unknown_fields=True):
     staff_empty: str
     draft: str
     complete: str
+    thanks_emergency_title: str
+    thanks_emergency_text: str
+    staff_button_attention: str
+    staff_button_attention_tip: str
+    window_title_attention: str
+    staff_title_attention: str
+    staff_search: str
+    staff_search_placeholder: str
+    staff_sort: str
+    staff_sort_newest: str
+    staff_sort_oldest: str
+    staff_sort_name: str
+    staff_sort_triage: str
+    staff_attention_note: str
+    col_number: str
+    col_name: str
+    col_triage: str
+    col_status: str
+    col_started: str
+    col_seen: str
+    seen_yes: str
+    seen_no: str
+    not_assessed: str
+    no_name: str
+    staff_mark_seen: str
+    staff_delete: str
+    delete_title: str
+    delete_question: str
+    deleted: str
+    delete_pending: str
+    staff_session_banner: str
+    staff_session_exam: str
+    staff_session_close: str
+    staff_session_list: str
+    staff_session_finished: str
 
 
 @cache
 def kiosk_text() -> KioskText:
     """Load and check resources/kiosk.json (once)."""
-    return msgspec.json.decode(resource_path("kiosk.json").read_bytes(), type=KioskText)
+    path = resource_path("kiosk.json")
+    return decode_content(path.read_bytes(), path, KioskText, ())
