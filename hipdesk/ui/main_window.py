@@ -324,6 +324,7 @@ class MainWindow(QMainWindow):
         if self.done is None:
             self.done = DoneScreen()
             self.done.pdf_requested.connect(self._done_pdf)
+            self.library_exporter().exported.connect(self._done_exported)
             self.done.sessions_requested.connect(self.show_library)
             self.done.new_requested.connect(self.show_wizard)
             self.views.addWidget(self.done)
@@ -335,18 +336,11 @@ class MainWindow(QMainWindow):
         return self.done
 
     def _done_pdf(self, session_id: int) -> None:
-        exporter = self.library_exporter()
-        saved: list[str] = []
+        self.export_session_pdf(session_id)  # made in the background; `_done_exported` tells where it went
 
-        def record(_kind: str, where: str) -> None:
-            saved.append(where)
-
-        exporter.exported.connect(record)
-        try:
-            if self.export_session_pdf(session_id) and self.done is not None and saved:
-                self.done.show_pdf_saved(f"Saved: {saved[-1]}")
-        finally:
-            exporter.exported.disconnect(record)
+    def _done_exported(self, kind: str, where: str) -> None:
+        if kind == "pdf" and self.done is not None and self.views.currentWidget() is self.done:
+            self.done.show_pdf_saved(f"Saved: {where}")
 
     def _session_deleted(self, session_id: int) -> None:
         editor = self.wizard.editor

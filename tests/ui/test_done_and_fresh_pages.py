@@ -26,12 +26,13 @@ def _summary_bar(window: MainWindow):
     return page.export_bar
 
 
-def test_finish_at_home_shows_what_was_saved_and_where(window: MainWindow, tmp_path: Path) -> None:
+def test_finish_at_home_shows_what_was_saved_and_where(qtbot, window: MainWindow, tmp_path: Path) -> None:
     session_id = _to_summary(window)
     bar = _summary_bar(window)
     pdf = tmp_path / "report.pdf"
     bar.exporter.save_dialog = lambda *_: str(pdf)
-    assert bar.save_pdf()
+    with qtbot.waitSignal(bar.exported, timeout=20_000):
+        assert bar.save_pdf()
     assert window.wizard.next()  # Finish
     done = window.views.currentWidget()
     assert done.objectName() == "doneScreen" and done.isVisible()
@@ -44,7 +45,8 @@ def test_finish_at_home_shows_what_was_saved_and_where(window: MainWindow, tmp_p
 
     again = tmp_path / "again.pdf"
     window.library_exporter().save_dialog = lambda *_: str(again)
-    done.findChild(QAbstractButton, "donePdfButton").click()
+    with qtbot.waitSignal(window.library_exporter().exported, timeout=20_000):
+        done.findChild(QAbstractButton, "donePdfButton").click()
     assert again.read_bytes().startswith(b"%PDF")
     assert str(again) in done.findChild(QLabel, "donePdfStatus").text()
 
@@ -60,11 +62,13 @@ def test_done_screen_leads_to_the_sessions_for_a_follow_up(window: MainWindow) -
     assert window.views.currentWidget() is window.library
 
 
-def test_a_follow_up_starts_every_page_at_the_top_with_no_export_state(window: MainWindow, tmp_path: Path) -> None:
+def test_a_follow_up_starts_every_page_at_the_top_with_no_export_state(qtbot, window: MainWindow,
+                                                                       tmp_path: Path) -> None:
     first = _to_summary(window)
     bar = _summary_bar(window)
     bar.exporter.save_dialog = lambda *_: str(tmp_path / "first.pdf")
-    assert bar.save_pdf()
+    with qtbot.waitSignal(bar.exported, timeout=20_000):
+        assert bar.save_pdf()
     assert "first.pdf" in bar.status.text()
     window.wizard.go_to_page("symptoms")  # a long page, scrolled down to its end
     window.resize(900, 560)
