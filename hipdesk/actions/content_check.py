@@ -39,6 +39,12 @@ def _kiosk(_: Questionnaire) -> None:
     kiosk_text()
 
 
+def _done(_: Questionnaire) -> None:
+    from hipdesk.content.done_text import done_text
+
+    done_text()
+
+
 def _library(_: Questionnaire) -> None:
     from hipdesk.content.library_text import load_library_content
 
@@ -81,6 +87,7 @@ CHECKS: dict[str, Callable[[Questionnaire], None]] = {
     "exam_tests.json": _exam_tests,
     "body/regions.json": _body_regions,
     "kiosk.json": _kiosk,
+    "done.json": _done,
     "library.json": _library,
     "report.json": _report,
     "watch_files.json": _watch_files,

@@ -15,21 +15,36 @@ if TYPE_CHECKING:  # the library and the engine load when a session is finished,
     from hipdesk.library.sessions import AssessFunction
 
 
-def new_session_answers(store: SessionStore, questionnaire: Questionnaire) -> dict[str, object]:
-    """What a new session starts with: remembered choices (items marked `remember`), else each item's default."""
+#: At the front desk these answers are known, so their questions are not asked: a kiosk stands in a clinic.
+KIOSK_FIXED_ANSWERS: dict[str, object] = {"setting": "clinic"}
+
+
+def new_session_answers(store: SessionStore, questionnaire: Questionnaire, *, kiosk: bool = False) -> dict[str, object]:
+    """What a new session starts with: remembered choices (items marked `remember`), else each item's default.
+
+    At the kiosk the next patient must find nothing of the last one, so nothing remembered applies: only
+    the content's defaults, plus the answers a front desk already knows (`KIOSK_FIXED_ANSWERS`).
+    """
     answers: dict[str, object] = {}
     for item in questionnaire.items():
-        value = store.get_setting(remembered_answer_setting(item.id)) if item.remember else None
+        value = store.get_setting(remembered_answer_setting(item.id)) if item.remember and not kiosk else None
         if value is None:
             value = item.default
         if value is not None:
             answers[item.id] = value
+    if kiosk:
+        answers.update(KIOSK_FIXED_ANSWERS)
     return answers
 
 
-def start_session(store: SessionStore, questionnaire: Questionnaire) -> SessionEditor:
+def not_asked_at_kiosk() -> frozenset[str]:
+    """Questions the kiosk does not show (their answer is fixed)."""
+    return frozenset(KIOSK_FIXED_ANSWERS)
+
+
+def start_session(store: SessionStore, questionnaire: Questionnaire, *, kiosk: bool = False) -> SessionEditor:
     """A new draft session with its starting answers, ready to edit."""
-    session = store.create_session(new_session_answers(store, questionnaire))
+    session = store.create_session(new_session_answers(store, questionnaire, kiosk=kiosk))
     return SessionEditor(store, questionnaire, session)
 
 

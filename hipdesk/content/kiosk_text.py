@@ -37,6 +37,41 @@ class KioskText(msgspec.Struct, forbid_unknown_fields=True):
     staff_empty: str
     draft: str
     complete: str
+    thanks_emergency_title: str
+    thanks_emergency_text: str
+    staff_button_attention: str
+    staff_button_attention_tip: str
+    window_title_attention: str
+    staff_title_attention: str
+    staff_search: str
+    staff_search_placeholder: str
+    staff_sort: str
+    staff_sort_newest: str
+    staff_sort_oldest: str
+    staff_sort_name: str
+    staff_sort_triage: str
+    staff_attention_note: str
+    col_number: str
+    col_name: str
+    col_triage: str
+    col_status: str
+    col_started: str
+    col_seen: str
+    seen_yes: str
+    seen_no: str
+    not_assessed: str
+    no_name: str
+    staff_mark_seen: str
+    staff_delete: str
+    delete_title: str
+    delete_question: str
+    deleted: str
+    delete_pending: str
+    staff_session_banner: str
+    staff_session_exam: str
+    staff_session_close: str
+    staff_session_list: str
+    staff_session_finished: str
 
 
 @cache

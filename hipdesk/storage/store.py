@@ -130,6 +130,15 @@ MIGRATIONS: list[str] = [
         INSERT INTO sessions_name_search (rowid, name_key) VALUES (new.id, new.name_key);
     END;
     """,
+    # v6: the front desk's "seen by staff": NULL until a member of staff opens the session, so unseen
+    # emergency and urgent sessions can be listed first (hipdesk.library.front_desk). Sessions stored
+    # before this version were in the staff's list already: they count as seen (at their last change),
+    # so an upgrade does not put every old emergency back at the top.
+    """
+    ALTER TABLE sessions ADD COLUMN staff_seen_at TEXT;
+    UPDATE sessions SET staff_seen_at = updated_at;
+    CREATE INDEX sessions_unseen ON sessions (triage_rank) WHERE staff_seen_at IS NULL;
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -12,8 +12,9 @@ from hipdesk.storage.store import SessionStore
 
 
 def ask_yes_no(parent: QWidget | None, title: str, text: str) -> bool:
-    """A modal yes/no question; tests replace `UiContext.ask` instead of clicking a dialog."""
-    answer = QMessageBox.question(parent, title, text)
+    """A modal yes/no question with No as the default (Enter must not delete); tests replace `UiContext.ask`."""
+    buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+    answer = QMessageBox.question(parent, title, text, buttons, QMessageBox.StandardButton.No)
     return answer == QMessageBox.StandardButton.Yes
 
 

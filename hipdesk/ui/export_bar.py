@@ -219,6 +219,9 @@ class ExportBar(QWidget):
         self.exporter = SessionExporter(ctx, self, assess=assess, save_dialog=save_dialog, print_dialog=print_dialog,
                                         page_size=self.paper_size)
         self.exporter.exported.connect(self.exported)
+        #: Files written for the session shown (the done screen lists them after Finish).
+        self.saved: list[str] = []
+        self.exporter.exported.connect(self._remember)
 
         self.pdf_button = self._button("Save PDF…", "savePdfButton", self.save_pdf)
         self.print_button = self._button("Print…", "printButton", self.print_report)
@@ -284,6 +287,15 @@ class ExportBar(QWidget):
             button.setEnabled(not working)
         if working:
             self.status.setText(doing)
+
+    def _remember(self, kind: str, where: str) -> None:
+        if kind != "print":  # a printer is not a file
+            self.saved.append(where)
+
+    def reset(self) -> None:
+        """Forget what was exported (another session is shown now)."""
+        self.status.clear()
+        self.saved = []
 
     def _session(self) -> Session | None:
         editor = self.editor_getter()

@@ -24,6 +24,7 @@ from hipdesk.ui.wizard import AssessmentWizard
 
 if TYPE_CHECKING:
     from hipdesk.library.sessions import AssessFunction
+    from hipdesk.ui.done_screen import DoneScreen
     from hipdesk.ui.export_bar import SessionExporter
     from hipdesk.ui.library_view import SessionLibrary
     from hipdesk.ui.server_settings import ServerSettingsView
@@ -59,6 +60,7 @@ class MainWindow(QMainWindow):
         self._assess_loaded = False
         self.library: SessionLibrary | None = None  # built when first opened, to start fast
         self.library_export: SessionExporter | None = None  # the library's "Export PDF", made when first used
+        self.done: DoneScreen | None = None  # after Finish: what was saved and where (built on first Finish)
         self.views = QStackedWidget()
         self.views.addWidget(self.wizard)
         self.setCentralWidget(self.views)
@@ -77,6 +79,7 @@ class MainWindow(QMainWindow):
             hints.colorSchemeChanged.connect(self._system_colours_changed)
         self.wizard.page_changed.connect(lambda _page: self._refresh_summary(self.wizard.editor.session_id
                                                                              if self.wizard.editor else None))
+        self.wizard.session_finished.connect(self.show_done)
 
     # -- view: colours, text size, place on screen ------------------------------------------------
     def _setting(self, key: str, default: object) -> object:
@@ -304,6 +307,32 @@ class MainWindow(QMainWindow):
             self.library_export.progress.connect(lambda doing: self.statusBar().showMessage(doing))
             self.library_export.status.connect(lambda text: self.statusBar().showMessage(text, 10_000))
         return self.library_export
+
+    # -- after Finish ----------------------------------------------------------------------------
+    def show_done(self, session_id: int) -> DoneScreen:
+        """What was saved and where, with the next steps (the wizard behind it is already empty)."""
+        from hipdesk.ui.done_screen import DoneScreen  # built on the first Finish: start-up stays fast
+
+        if self.done is None:
+            self.done = DoneScreen()
+            self.done.pdf_requested.connect(self._done_pdf)
+            self.library_exporter().exported.connect(self._done_exported)
+            self.done.sessions_requested.connect(self.show_library)
+            self.done.new_requested.connect(self.show_wizard)
+            self.views.addWidget(self.done)
+        exported = [path for page in self.wizard.pages for path in getattr(getattr(page, "export_bar", None), "saved", [])]
+        session = self.ctx.store.load_session(session_id)
+        name = " ".join(str(session.answers.get("name") or "").split())
+        self.done.show_session(session_id, name, session.finished_at or session.updated_at, self.ctx.store.path, exported)
+        self.views.setCurrentWidget(self.done)
+        return self.done
+
+    def _done_pdf(self, session_id: int) -> None:
+        self.export_session_pdf(session_id)  # made in the background; `_done_exported` tells where it went
+
+    def _done_exported(self, kind: str, where: str) -> None:
+        if kind == "pdf" and self.done is not None and self.views.currentWidget() is self.done:
+            self.done.show_pdf_saved(f"Saved: {where}")
 
     def _session_deleted(self, session_id: int) -> None:
         editor = self.wizard.editor

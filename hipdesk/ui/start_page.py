@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from hipdesk.actions.editing import SessionEditor
+from hipdesk.actions.sessions import not_asked_at_kiosk
 from hipdesk.content.questionnaire import Page
 from hipdesk.storage.store import StoreError
 from hipdesk.ui.context import UiContext
@@ -59,7 +60,9 @@ class StartPage(WizardPage):
         resume_layout.addLayout(row)
         self.layout_.addWidget(self.resume_box)
 
-        self.form = QuestionForm(list(page.items), ctx.questionnaire)
+        # At the front desk some answers are known (a kiosk stands in a clinic): those questions are not shown.
+        fixed = not_asked_at_kiosk() if ctx.kiosk else frozenset()
+        self.form = QuestionForm([item for item in page.items if item.id not in fixed], ctx.questionnaire)
         self.layout_.addWidget(self.form)
         self.import_button = QPushButton("Import answers…")
         self.import_button.setObjectName("importAnswersButton")

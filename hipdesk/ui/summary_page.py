@@ -184,6 +184,7 @@ class SummaryPage(WizardPage):
         super().bind(editor)
         if editor is not None:
             editor.subscribe(lambda _kind, _key: self._changed(editor))
+        self.export_bar.reset()  # "Saved: …" belonged to the session shown before
         self._stale = True
         if editor is None or self.isVisible():
             self.refresh()

@@ -310,7 +310,7 @@ class AssessmentWizard(QWidget):
 
     # -- sessions ---------------------------------------------------------------------------------
     def _new_session(self) -> SessionEditor:
-        self._bind(start_session(self.ctx.store, self.ctx.questionnaire))
+        self._bind(start_session(self.ctx.store, self.ctx.questionnaire, kiosk=self.ctx.kiosk))
         assert self.editor is not None
         return self.editor
 
@@ -329,6 +329,8 @@ class AssessmentWizard(QWidget):
         self._show(0)
 
     def _bind(self, editor: SessionEditor | None) -> None:
+        if editor is not self.editor:
+            self._scroll_all_to_top()  # another session: no page may start where the last one was left
         self.editor = editor
         if editor is not None:
             editor.subscribe(self._session_changed)
@@ -336,6 +338,13 @@ class AssessmentWizard(QWidget):
             if page is not None:
                 page.bind(editor)
         self._refresh_red_flags()
+
+    def _scroll_all_to_top(self) -> None:
+        for index in range(self.stack.count()):
+            area = self.stack.widget(index)
+            if isinstance(area, QScrollArea):
+                area.verticalScrollBar().setValue(0)
+                area.horizontalScrollBar().setValue(0)
 
     def _session_changed(self, kind: str, key: str) -> None:
         if kind in ("answer", "region", "exam"):

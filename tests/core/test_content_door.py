@@ -36,6 +36,7 @@ BREAKS: dict[str, tuple[Callable[[Any], None], str, str]] = {
     "exam_tests.json": (lambda d: d["tests"][3].pop("how_to"), "fader_r", "missing required field `how_to`"),
     "body/regions.json": (lambda d: d["regions"][0].pop("snomed"), "outer_hip", "missing required field `snomed`"),
     "kiosk.json": (lambda d: d.update(idle_text="Cleared in {secs} seconds"), "idle_text", "unknown placeholder"),
+    "done.json": (lambda d: d.pop("where"), "where", "missing required field `where`"),
     "library.json": (lambda d: d["texts"].pop("title"), "texts.title", "missing"),
     "report.json": (lambda d: d["labels"].pop("weekly_change"), "labels.weekly_change", "missing"),
     "watch_files.json": (lambda d: d.pop("panel_title"), "panel_title", "missing required field `panel_title`"),

@@ -64,6 +64,8 @@ def test_an_older_database_gets_the_index_of_its_names(tmp_path: Path, questionn
     for name in ("insert", "delete", "update"):
         store.conn.execute(f"DROP TRIGGER sessions_name_search_{name}")
     store.conn.execute("DROP TABLE sessions_name_search")
+    store.conn.execute("DROP INDEX sessions_unseen")  # and what version 6 (seen by staff) added
+    store.conn.execute("ALTER TABLE sessions DROP COLUMN staff_seen_at")
     store.conn.execute("PRAGMA user_version = 4")
     store.close()
     again = SessionStore(path)

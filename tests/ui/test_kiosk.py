@@ -38,9 +38,15 @@ class FakeClock:
         return self.now
 
 
+def _stop_kiosk(window: KioskWindow) -> None:
+    window.idle.stop()
+    window._may_close = True
+
+
 def _kiosk(qtbot, questionnaire: Questionnaire, store: SessionStore, **kwargs) -> KioskWindow:
     window = KioskWindow(questionnaire, store, **kwargs)
-    qtbot.addWidget(window)
+    # At teardown, before the store closes: no idle timer may fire into a later test, and the window may close.
+    qtbot.addWidget(window, before_close_func=_stop_kiosk)
     window.resize(1024, 700)
     window.show()
     return window
@@ -70,8 +76,7 @@ def _next(window: KioskWindow) -> None:
 def walk_session(qtbot, window: KioskWindow) -> int:
     """A patient fills in the whole intake and presses Finish; returns the session id."""
     assert window.wizard is not None
-    _click(window, "filled_by__patient")
-    _click(window, "setting__clinic")
+    _click(window, "filled_by__patient")  # no home/clinic question: a kiosk stands in a clinic
     _next(window)
     _type(qtbot, window, "name__input", NAME)
     _type(qtbot, window, "age__input", "41")
@@ -230,7 +235,6 @@ def test_after_finish_thanks_then_a_clean_screen_for_the_next_person(qtbot, ques
     assert_nothing_of(window, [NAME, NOTE, "41"])
     # And the next person's pages, built afresh, are empty too.
     _click(window, "filled_by__patient")
-    _click(window, "setting__home")
     _next(window)
     assert window.findChild(QLineEdit, "name__input").text() == ""
     assert window.wizard.editor.session_id != session_id
@@ -246,7 +250,7 @@ def test_idle_warning_counts_down_any_input_cancels_it(qtbot, questionnaire, sto
     banner = window.findChild(QLabel, "idleWarning")
     assert banner.isVisible() and "seconds" in banner.text()
     with qtbot.waitSignal(window.idle.cancelled, timeout=2000):
-        qtbot.keyClick(window.findChild(QAbstractButton, "setting__clinic"), Qt.Key.Key_Shift)
+        qtbot.keyClick(window.findChild(QAbstractButton, "filled_by__clinician"), Qt.Key.Key_Shift)
     assert not banner.isVisible()
     assert window.findChild(QAbstractButton, "filled_by__patient").isChecked(), "nothing was cleared"
 
@@ -256,7 +260,6 @@ def test_idle_timeout_keeps_a_draft_for_staff_and_clears_the_screen(qtbot, quest
     window = _kiosk(qtbot, questionnaire, store, idle_ms=40, warning_seconds=2, tick_ms=20)
     window.idle.stop()  # the patient is busy filling in
     _click(window, "filled_by__patient")
-    _click(window, "setting__clinic")
     _next(window)
     _type(qtbot, window, "name__input", NAME)
     session_id = window.wizard.editor.session_id
@@ -275,7 +278,7 @@ def test_idle_timeout_keeps_a_draft_for_staff_and_clears_the_screen(qtbot, quest
     window.ask_pin()
     _type(qtbot, window, "staffPin", PIN)
     _click(window, "pinOkButton")
-    rows = [window.staff.sessions.item(i).text() for i in range(window.staff.sessions.count())]
+    rows = window.staff.row_texts()
     assert any(NAME in row and "unfinished" in row for row in rows)
 
 
@@ -289,7 +292,7 @@ def test_idle_on_the_staff_view_locks_it_again(qtbot, questionnaire, store) -> N
     with qtbot.waitSignal(window.idle.expired, timeout=3000):
         pass
     assert window.screen_name() == "intakeScreen"
-    assert window.staff.sessions.count() == 0
+    assert window.staff.sessions.rowCount() == 0
 
 
 # -- staff view ------------------------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QAbstractButton, QLabel
 
 from hipdesk.ui.main_window import MainWindow
 from tests.ui.conftest import click, fill_about, fill_start, find, type_into
@@ -178,6 +178,8 @@ def test_finish_marks_complete_and_starts_over(window) -> None:
     assert window.wizard.next_button.text() == "Finish"
     assert window.wizard.next()
     assert window.ctx.store.load_session(session_id).status == "complete"
+    assert window.views.currentWidget().objectName() == "doneScreen"  # what was saved, and where
+    window.views.currentWidget().findChild(QAbstractButton, "doneNewButton").click()
     assert window.current_page_id() == "start"
     assert window.wizard.editor is None
     assert find(window, "filled_by__patient").isChecked() is False

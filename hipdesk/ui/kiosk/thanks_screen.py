@@ -1,4 +1,8 @@
-"""After Finish in kiosk mode: thank the person and ask for the device back. Shows nothing of their answers."""
+"""After Finish in kiosk mode: thank the person and ask for the device back. Shows nothing of their answers.
+
+After an emergency answer the same screen asks the person to speak to the reception now; the words come
+from resources/kiosk.json, and the screen still names no answer.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from hipdesk.content.kiosk_text import KioskText
+from hipdesk.ui.red_flag_banner import LEVEL_COLOUR
 
 
 class ThanksScreen(QWidget):
@@ -16,21 +21,35 @@ class ThanksScreen(QWidget):
     def __init__(self, text: KioskText, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("thanksScreen")
-        title = QLabel(text.thanks_title)
-        title.setObjectName("pageTitle")
-        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        body = QLabel(text.thanks_text)
-        body.setObjectName("thanksText")
-        body.setWordWrap(True)
-        body.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        body.setStyleSheet("font-size: 15pt;")
+        self.text = text
+        self.title = QLabel(text.thanks_title)
+        self.title.setObjectName("pageTitle")
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.title.setWordWrap(True)
+        self.body = QLabel(text.thanks_text)
+        self.body.setObjectName("thanksText")
+        self.body.setWordWrap(True)
+        self.body.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.body.setStyleSheet("font-size: 15pt;")
         self.next_button = QPushButton(text.next_person)
         self.next_button.setObjectName("nextPersonButton")
         self.next_button.clicked.connect(self.next_person.emit)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        layout.addWidget(title)
-        layout.addWidget(body)
+        layout.addWidget(self.title)
+        layout.addWidget(self.body)
         layout.addSpacing(24)
         layout.addWidget(self.next_button, 0, Qt.AlignmentFlag.AlignCenter)
         layout.addStretch(2)
+
+    def show_outcome(self, speak_to_reception: bool) -> None:
+        """The ordinary thanks, or (after an emergency answer) the request to go to the reception now."""
+        if speak_to_reception:
+            self.title.setText(self.text.thanks_emergency_title)
+            self.body.setText(self.text.thanks_emergency_text)
+            self.title.setStyleSheet(f"color: {LEVEL_COLOUR['emergency']};")
+        else:
+            self.title.setText(self.text.thanks_title)
+            self.body.setText(self.text.thanks_text)
+            self.title.setStyleSheet("")
+        self.setAccessibleName(f"{self.title.text()}. {self.body.text()}")

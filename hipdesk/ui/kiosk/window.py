@@ -2,8 +2,9 @@
 
 The patient sees only a fresh intake wizard (no earlier sessions, no settings, no file dialogs, no exports)
 and cannot close the window. Each patient gets a newly built wizard, so no widget can still hold the
-previous patient's answers. After idle time a warning counts down; then the draft is kept for staff and
-the screen starts over.
+previous patient's answers, and the clipboard is emptied. After idle time a warning counts down; then the
+draft is kept for staff and the screen starts over. A session staff open is marked by a banner, and every
+way out of it (the banner's buttons, idle, the Staff key, leaving kiosk mode) closes it.
 """
 
 from __future__ import annotations
@@ -24,18 +25,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hipdesk.actions import exports
+from hipdesk.actions import exports, sessions
 from hipdesk.content.kiosk_text import kiosk_text
 from hipdesk.content.questionnaire import Questionnaire
 from hipdesk.exchange.safe_write import ExportError
+from hipdesk.library.front_desk import attention_count, mark_seen, refresh_triage, session_label, stored_triage
 from hipdesk.session import Session
 from hipdesk.storage.logs import logger
 from hipdesk.storage.settings import DEFAULT_IDLE_MINUTES, IDLE_SETTING, KIOSK_SETTING, WARNING_SECONDS
 from hipdesk.storage.staff_pin import StaffPin
 from hipdesk.storage.store import SessionStore, StoreError
 from hipdesk.ui.context import UiContext
+from hipdesk.ui.kiosk.between_patients import export_folder, forget_previous_patient
 from hipdesk.ui.kiosk.idle import IdleWatcher
 from hipdesk.ui.kiosk.pin_screens import PinEntryScreen, PinSetupScreen
+from hipdesk.ui.kiosk.staff_banner import StaffSessionBanner
 from hipdesk.ui.kiosk.staff_view import StaffView
 from hipdesk.ui.kiosk.thanks_screen import ThanksScreen
 from hipdesk.ui.main_window import STYLE
@@ -43,9 +47,9 @@ from hipdesk.ui.wizard import AssessmentWizard
 
 
 def choose_export_path(parent: QWidget | None, suggested: str) -> str | None:
-    """The save dialog (staff only); tests replace `KioskWindow.choose_path`."""
+    """The save dialog (staff only), always starting in the documents folder; tests replace `KioskWindow.choose_path`."""
     kind = "PDF report (*.pdf)" if suggested.endswith(".pdf") else "Answers file (*.json)"
-    path, _ = QFileDialog.getSaveFileName(parent, "Export", suggested, kind)
+    path, _ = QFileDialog.getSaveFileName(parent, "Export", str(export_folder() / suggested), kind)
     return path or None
 
 
@@ -81,8 +85,11 @@ class KioskWindow(QMainWindow):
         self._return_to: QWidget = self.intake  # where Cancel / Back on the PIN and staff screens lead
         self.intake_layout = QVBoxLayout(self.intake)
         self.intake_layout.setContentsMargins(0, 0, 0, 0)
+        self.staff_banner = StaffSessionBanner(self.text)
+        self.staff_banner.close_requested.connect(self.close_staff_session)
+        self.intake_layout.addWidget(self.staff_banner)
         self.thanks = ThanksScreen(self.text)
-        self.thanks.next_person.connect(self.show_intake)
+        self.thanks.next_person.connect(self._next_person)
         self.pin_entry = PinEntryScreen(self.pin, self.text)
         self.pin_entry.unlocked.connect(self.show_staff_view)
         self.pin_entry.cancelled.connect(self._leave_staff)
@@ -91,6 +98,8 @@ class KioskWindow(QMainWindow):
         self.staff.exam_requested.connect(self.open_for_exam)
         self.staff.export_requested.connect(self.export_session)
         self.staff.pdf_requested.connect(self.export_pdf)
+        self.staff.seen_requested.connect(self.mark_seen)
+        self.staff.delete_requested.connect(self.delete_session)
         self.staff.leave_requested.connect(self.leave_kiosk)
         self.staff.idle_minutes_changed.connect(self._set_idle_minutes)
 
@@ -124,6 +133,8 @@ class KioskWindow(QMainWindow):
         if self.pin.is_set():
             self.new_intake()
             self.show_intake()
+            self._refresh_triage()  # sessions left unassessed (a crash, an import): cheap when there are none
+            self._show_attention()
         else:
             self.stack.setCurrentWidget(self.pin_setup)
             self.staff_button.hide()
@@ -142,27 +153,50 @@ class KioskWindow(QMainWindow):
 
     # -- patients ---------------------------------------------------------------------------------
     def new_intake(self) -> None:
-        """Throw away the wizard and build a new one: nothing of the last patient survives in any widget."""
-        if self.wizard is not None:
-            self.intake_layout.removeWidget(self.wizard)
-            self.wizard.hide()
-            self.wizard.deleteLater()
+        """Throw away the wizard and build a new one: nothing of the last patient survives in any widget,
+        in the clipboard or in a file dialog's memory."""
+        self._drop_wizard()
         self.ctx.staff_unlocked = False  # a patient's intake: no clinician-only parts
+        self.staff_banner.clear()
         self.wizard = AssessmentWizard(self.ctx)
         self.wizard.session_finished.connect(self._finished)
         self.intake_layout.addWidget(self.wizard)
+        self.wizard.show()  # at once: a child added to a shown screen would otherwise wait for the event loop
+
+    def _drop_wizard(self) -> None:
+        if self.wizard is not None:
+            session_id = self._current_session_id()
+            if session_id is not None:
+                self._refresh_triage(session_id)  # staff see its triage in the list at once
+            self.intake_layout.removeWidget(self.wizard)
+            self.wizard.hide()
+            self.wizard.setParent(None)  # out of the window's tree now, not at the next event loop turn
+            self.wizard.deleteLater()
+            self.wizard = None
+        forget_previous_patient()
 
     def show_intake(self) -> None:
         """The patient-facing screen."""
         self._hide_idle_warning()
         self.stack.setCurrentWidget(self.intake)
-        self.staff_button.show()
+        self.staff_button.setVisible(not self.ctx.staff_unlocked)  # a staff session has its own way out
         self.idle.start()
 
     def _finished(self, session_id: int) -> None:
         logger.info("kiosk: session %d finished", session_id)
-        self.new_intake()
+        if self.ctx.staff_unlocked:  # staff finished the examination: back to their list
+            self.new_intake()
+            self.show_staff_view()
+            self.staff.message.setText(self.text.staff_session_finished.format(number=session_id))
+            return
+        self.new_intake()  # assesses the finished session for the staff list
+        self.thanks.show_outcome(speak_to_reception=stored_triage(self.ctx.store, session_id) == "emergency")
         self.stack.setCurrentWidget(self.thanks)
+        self._show_attention()
+
+    def _next_person(self) -> None:
+        self.thanks.show_outcome(speak_to_reception=False)  # the last patient's outcome goes with them
+        self.show_intake()
 
     def _pin_chosen(self) -> None:
         logger.info("kiosk: staff PIN set")
@@ -172,6 +206,27 @@ class KioskWindow(QMainWindow):
     def _current_session_id(self) -> int | None:
         editor = self.wizard.editor if self.wizard is not None else None
         return editor.session_id if editor is not None else None
+
+    def _refresh_triage(self, session_id: int | None = None) -> None:
+        try:
+            refresh_triage(self.ctx.store, self.ctx.questionnaire, session_id)
+        except StoreError as error:  # the list shows "not assessed yet"; nothing of the answers is lost
+            logger.warning("kiosk: triage not stored: %s", error)
+
+    def _show_attention(self) -> None:
+        """The staff's sign: how many emergency / urgent sessions nobody has opened yet (a number, no names)."""
+        count = attention_count(self.ctx.store)
+        if count:
+            self.staff_button.setText(self.text.staff_button_attention.format(count=count))
+            self.staff_button.setToolTip(self.text.staff_button_attention_tip.format(count=count))
+            self.staff_button.setStyleSheet("QPushButton { color: white; background: #8b0000; border-radius: 10px;"
+                                            " padding: 2px 10px; font-weight: 700; }")
+            self.setWindowTitle(self.text.window_title_attention.format(count=count))
+        else:
+            self.staff_button.setText(self.text.staff_button)
+            self.staff_button.setToolTip("")
+            self.staff_button.setStyleSheet("")
+            self.setWindowTitle("HipDesk")
 
     # -- idle -------------------------------------------------------------------------------------
     def _show_idle_warning(self, seconds: int) -> None:
@@ -195,6 +250,7 @@ class KioskWindow(QMainWindow):
         self.staff.clear()
         self.new_intake()
         self.show_intake()
+        self._show_attention()
 
     def _set_idle_minutes(self, minutes: int) -> None:
         try:
@@ -208,6 +264,9 @@ class KioskWindow(QMainWindow):
         """Show the PIN screen (from the Staff button or Ctrl+Shift+S)."""
         if self.stack.currentWidget() in (self.pin_setup, self.pin_entry, self.staff):
             return
+        if self.ctx.staff_unlocked:  # the Staff key in a staff session: close it first
+            self.new_intake()
+            self.show_intake()
         self._return_to = self.stack.currentWidget() or self.intake
         self.pin_entry.reset()
         self.stack.setCurrentWidget(self.pin_entry)
@@ -216,17 +275,36 @@ class KioskWindow(QMainWindow):
     def show_staff_view(self) -> None:
         """Unlocked: the session list and staff actions."""
         logger.info("kiosk: staff view opened")
+        self._refresh_triage()
         self.staff.refresh()
         self.stack.setCurrentWidget(self.staff)
+        self.staff_button.hide()
+        self._show_attention()
 
     def _leave_staff(self) -> None:
+        """Back to patient intake (or PIN Cancel): to what the patient had, never to a session staff opened."""
         self.staff.clear()
         back = self._return_to
+        if self.ctx.staff_unlocked:
+            self.new_intake()
+            back = self.intake
         if back is self.intake:
             self.show_intake()
         else:
             self.stack.setCurrentWidget(back)
             self.staff_button.show()
+        self._show_attention()
+
+    def close_staff_session(self, to_staff_view: bool = False) -> None:
+        """Close the session staff opened; a fresh patient intake (or the staff list) takes its place."""
+        self.new_intake()
+        if to_staff_view:
+            self.show_staff_view()
+        else:
+            self.staff.clear()
+            self._return_to = self.intake
+            self.show_intake()
+            self._show_attention()
 
     def open_for_exam(self, session_id: int) -> None:
         """A clinician completes the examination checklist on a patient's session."""
@@ -234,6 +312,8 @@ class KioskWindow(QMainWindow):
         self.ctx.staff_unlocked = True  # until the next patient's intake
         assert self.wizard is not None
         self.wizard.open_session(session_id)
+        self.mark_seen(session_id, refresh=False)
+        self.staff_banner.show_session(*session_label(self.ctx.store, session_id))
         exam_pages = [page.id for page in self.ctx.questionnaire.pages if page.kind == "exam"]
         if exam_pages:
             self.wizard.go_to_page(exam_pages[0])
@@ -269,16 +349,48 @@ class KioskWindow(QMainWindow):
             self.staff.message.setText(str(error))
             return
         logger.info("kiosk: session %d exported (%s)", session_id, what)
+        self.mark_seen(session_id)
         self.staff.message.setText(self.text.staff_exported.format(path=written))
 
+    def mark_seen(self, session_id: int, refresh: bool = True) -> None:
+        """A member of staff has looked at this session: it leaves the top of the list and the count."""
+        try:
+            mark_seen(self.ctx.store, session_id)
+        except StoreError as error:
+            self.staff.message.setText(str(error))
+            return
+        if refresh:
+            self.staff.refresh(keep_message=True)
+        self._show_attention()
+
+    def delete_session(self, session_id: int) -> None:
+        """Erase one session after asking (No is the default answer)."""
+        number, name = session_label(self.ctx.store, session_id)
+        question = self.text.delete_question.format(number=number, name=name or self.text.no_name)
+        if not self.ctx.ask(self, self.text.delete_title, question):
+            return
+        try:
+            erased = sessions.delete_session(self.ctx.store, session_id)
+        except StoreError as error:
+            self.staff.message.setText(str(error))
+            return
+        logger.info("kiosk: session %d deleted", session_id)
+        self.staff.refresh()
+        self.staff.message.setText((self.text.deleted if erased else self.text.delete_pending).format(number=number))
+        self._show_attention()
+
     def leave_kiosk(self) -> None:
-        """Kiosk mode off (also for the next start); the window may close now."""
+        """Kiosk mode off (also for the next start); the open session closes and the window may close now."""
         try:
             self.ctx.store.set_setting(KIOSK_SETTING, False)
         except StoreError as error:
             self.staff.message.setText(str(error))
             return
         logger.info("kiosk: left kiosk mode")
+        self.staff.clear()
+        self.ctx.staff_unlocked = False
+        self.staff_banner.clear()
+        self._drop_wizard()
         self.idle.stop()
         self._may_close = True
         self.left_kiosk.emit()
