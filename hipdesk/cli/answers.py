@@ -7,13 +7,11 @@ import sys
 from typing import Any
 
 from hipdesk.actions.exports import answers_bytes, save_export
-from hipdesk.actions.imports import AlreadyStored, import_answers_file
-from hipdesk.cli.source import CommandError, add_db_argument, opened_store, stored_session
+from hipdesk.actions.imports import import_answers_file
+from hipdesk.cli.source import CommandError, add_db_argument, opened_store, run_import_command, stored_session
 from hipdesk.content.loader import ContentError
 from hipdesk.content.questionnaire import load_questionnaire
-from hipdesk.exchange.answers_file import AnswersFileError
 from hipdesk.exchange.safe_write import ExportError
-from hipdesk.storage.store import StoreError
 
 
 def add_parser(subparsers: Any) -> None:
@@ -45,15 +43,4 @@ def run_export(args: argparse.Namespace) -> int:
 
 def run_import(args: argparse.Namespace) -> int:
     """Import one answers file as a new session; prints the new id."""
-    try:
-        questionnaire = load_questionnaire()
-        with opened_store(args, writing=True) as store:
-            new_id = import_answers_file(store, questionnaire, args.answers, again=args.again)
-    except AlreadyStored as error:
-        print(f"hipdesk: {error} Nothing was stored; add --again to store a second copy.", file=sys.stderr)
-        return 2
-    except (AnswersFileError, CommandError, ContentError, StoreError) as error:
-        print(f"hipdesk: {error}", file=sys.stderr)
-        return 2
-    print(new_id)
-    return 0
+    return run_import_command(args, import_answers_file, args.answers)

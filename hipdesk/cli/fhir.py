@@ -12,14 +12,12 @@ import sys
 from typing import Any
 
 from hipdesk.actions.exports import fhir_bytes, save_export
-from hipdesk.actions.imports import AlreadyStored, import_fhir_file
-from hipdesk.cli.source import CommandError, add_db_argument, add_source_arguments, chosen_session, opened_store
+from hipdesk.actions.imports import import_fhir_file
+from hipdesk.cli.source import CommandError, add_db_argument, add_source_arguments, chosen_session, run_import_command
 from hipdesk.content.loader import ContentError
 from hipdesk.content.questionnaire import load_questionnaire
-from hipdesk.exchange.answers_file import AnswersFileError
 from hipdesk.exchange.fhir import FhirExportError
 from hipdesk.exchange.safe_write import ExportError
-from hipdesk.storage.store import StoreError
 
 
 def add_parser(subparsers: Any) -> None:
@@ -49,15 +47,4 @@ def run(args: argparse.Namespace) -> int:
 
 def run_import(args: argparse.Namespace) -> int:
     """Import one QuestionnaireResponse as a new session; prints the new id. Checked as an answers file is."""
-    try:
-        questionnaire = load_questionnaire()
-        with opened_store(args, writing=True) as store:
-            new_id = import_fhir_file(store, questionnaire, args.file, again=args.again)
-    except AlreadyStored as error:
-        print(f"hipdesk: {error} Nothing was stored; add --again to store a second copy.", file=sys.stderr)
-        return 2
-    except (AnswersFileError, CommandError, ContentError, StoreError) as error:
-        print(f"hipdesk: {error}", file=sys.stderr)
-        return 2
-    print(new_id)
-    return 0
+    return run_import_command(args, import_fhir_file, args.file)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 import sqlite3
-from collections.abc import Iterator
+import sys
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -83,3 +84,24 @@ def chosen_session(args: argparse.Namespace, questionnaire: Questionnaire) -> It
         return
     with opened_store(args) as store:
         yield stored_session(store, args.session), store
+
+
+def run_import_command(args: argparse.Namespace, importer: Callable[..., int], path: str) -> int:
+    """Store one file as a new session with `importer` (answers file or FHIR); print the new id. Exit 2 on a problem."""
+    from hipdesk.actions.imports import AlreadyStored
+    from hipdesk.content.loader import ContentError
+    from hipdesk.content.questionnaire import load_questionnaire
+    from hipdesk.exchange.answers_file import AnswersFileError
+
+    try:
+        questionnaire = load_questionnaire()
+        with opened_store(args, writing=True) as store:
+            new_id = importer(store, questionnaire, path, again=args.again)
+    except AlreadyStored as error:
+        print(f"hipdesk: {error} Nothing was stored; add --again to store a second copy.", file=sys.stderr)
+        return 2
+    except (AnswersFileError, CommandError, ContentError, StoreError) as error:
+        print(f"hipdesk: {error}", file=sys.stderr)
+        return 2
+    print(new_id)
+    return 0

@@ -10,18 +10,6 @@ WARNING_SECONDS = 30  # the countdown shown before an idle screen is cleared
 PIN_SETTING = "kiosk.staff_pin"  # salted scrypt hash of the staff PIN
 ATTEMPTS_SETTING = "kiosk.pin_attempts"  # failures and the time until which entry is locked
 PAGE_SIZE_SETTING = "report.page_size"  # "A4" or "Letter"
-"""Every key of the settings table in one place, with its default where it has one.
-
-Settings live in the database beside the sessions (`SessionStore.get_setting` / `set_setting`).
-"""
-
-KIOSK_SETTING = "kiosk.enabled"  # on with --kiosk; off only when staff leave kiosk mode
-IDLE_SETTING = "kiosk.idle_minutes"
-DEFAULT_IDLE_MINUTES = 5
-WARNING_SECONDS = 30  # the countdown shown before an idle screen is cleared
-PIN_SETTING = "kiosk.staff_pin"  # salted scrypt hash of the staff PIN
-ATTEMPTS_SETTING = "kiosk.pin_attempts"  # failures and the time until which entry is locked
-PAGE_SIZE_SETTING = "report.page_size"  # "A4" or "Letter"
 FOLDER_SETTING = "export.folder"  # the folder the last export went to
 # The ordinary window (the View menu and the window's place on screen), remembered between starts.
 TEXT_SIZE_SETTING = "view.text_percent"  # text size in percent of the system's: 80 … 200
