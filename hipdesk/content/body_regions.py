@@ -68,6 +68,14 @@ class View(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     shows: Literal["left", "right", "both"] = "both"
 
 
+class Pane(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    """Views the on-screen map shows together, enlarged (a button switches between panes); the PDF shows all views."""
+
+    id: str
+    label: str
+    views: list[str]
+
+
 class Texts(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     """The wording of the body map and figure (templates use {SIDE}, {Side}, {region}, {intensity})."""
 
@@ -87,6 +95,8 @@ class Texts(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     list_label: str
     map_name: str
     map_description: str
+    pane_marked: str
+    panes_name: str
     legend: str
     figure_caption: str
 
@@ -100,6 +110,7 @@ class Catalogue(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     laterality: dict[str, Code]
     views: list[View]
     regions: list[Region]
+    panes: list[Pane] = []
 
     def region(self, region_id: str) -> Region:
         """The region with this id (KeyError if there is none)."""
@@ -114,6 +125,10 @@ class Catalogue(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
             if view.id == view_id:
                 return view
         raise KeyError(view_id)
+
+    def pane_label(self, pane: Pane, marked: int) -> str:
+        """A pane's button text, with how many of its marks there are: "Your two sides (2 marked)"."""
+        return self.text.pane_marked.format(pane=pane.label, count=marked) if marked else pane.label
 
     def region_keys(self) -> list[tuple[str, Side]]:
         """Every (region, side) in display order: region by region, left then right."""
@@ -304,6 +319,7 @@ def _check(catalogue: Catalogue, source: Path | str) -> None:
             if target.shows not in ("both", outline.side):
                 raise ContentError(source, region.id, f"the {outline.side} side cannot be drawn in view '{target.id}'")
             _check_polygon(outline.points, target, region.id, source)
+    _check_panes(catalogue, source)
     missing = [region for region in vocab.REGIONS if region not in ids]
     if missing:
         raise ContentError(source, missing[0], "this region of the stable vocabulary has no entry")
@@ -314,8 +330,32 @@ def _check(catalogue: Catalogue, source: Path | str) -> None:
             catalogue.accessible_name(region.id, "right", None)
             catalogue.intensity_heading(region.id, "right")
             catalogue.text.you_marked.format(marks="")
+            catalogue.text.pane_marked.format(pane="", count=1)
     except (KeyError, IndexError, ValueError) as error:
         raise ContentError(source, "(text)", f"a template uses an unknown placeholder: {error}") from None
+
+
+def _check_panes(catalogue: Catalogue, source: Path | str) -> None:
+    """Each pane names known views, no view is in two panes, and every view with regions is in one."""
+    if not catalogue.panes:
+        return
+    placed: dict[str, str] = {}
+    ids = [pane.id for pane in catalogue.panes]
+    for pane in catalogue.panes:
+        if ids.count(pane.id) > 1:
+            raise ContentError(source, pane.id, "this pane id is used twice")
+        if not pane.label.strip() or not pane.views:
+            raise ContentError(source, pane.id, "a pane needs a label and at least one view")
+        for view_id in pane.views:
+            if view_id not in {view.id for view in catalogue.views}:
+                raise ContentError(source, pane.id, f"pane names unknown view '{view_id}'")
+            if view_id in placed:
+                raise ContentError(source, pane.id, f"view '{view_id}' is already in pane '{placed[view_id]}'")
+            placed[view_id] = pane.id
+    for region in catalogue.regions:
+        for outline in region.outlines:
+            if outline.view not in placed:
+                raise ContentError(source, region.id, f"view '{outline.view}' is in no pane: the map could not show it")
 
 
 def _check_polygon(points: list[Point], view: View, owner: str, source: Path | str) -> None:

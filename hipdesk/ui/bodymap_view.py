@@ -1,19 +1,20 @@
-"""The drawn body map: a QGraphicsScene of `QGraphicsPathItem`s built from the catalogue's outlines.
+"""The drawn body map: close-up panes of the figure as `QGraphicsPathItem`s built from the catalogue's outlines.
 
-A click counts only inside a region's real outline (its path), never its bounding box. Pens are
-cosmetic and the figure is refitted on every resize, so it stays crisp at any size and pixel ratio.
+A click counts inside a region's real outline or, a little beside it, for the nearest outline
+(`bodymap_geometry`): every region gets a hit area of at least 24 × 24 px at `MIN_SCALE`, hit areas
+never overlap, and a click further from every outline selects nothing. Pens are cosmetic and the pane
+is refitted on every resize, so it stays crisp at any size and pixel ratio.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QGraphicsPathItem,
     QGraphicsScene,
-    QGraphicsSceneHoverEvent,
     QGraphicsSimpleTextItem,
     QGraphicsView,
     QSizePolicy,
@@ -21,16 +22,28 @@ from PySide6.QtWidgets import (
 )
 
 from hipdesk.content.body_regions import (
-    LABEL_HEIGHT,
     Catalogue,
     Point,
     centroid,
-    figure_layout,
     has_room_for_number,
     intensity_colour,
     text_colour_on,
 )
 from hipdesk.session import Side
+from hipdesk.ui.bodymap_geometry import (
+    HIT_PADDING_PX,
+    LABEL_HEIGHT,
+    LABEL_SIZE,
+    TITLE_SIZE,
+    PaneLayout,
+    Rect,
+    Target,
+    in_rect,
+    make_target,
+    minimum_size,
+    nearest_target,
+    pane_layouts,
+)
 
 Key = tuple[str, Side]
 
@@ -40,6 +53,7 @@ REGION_LINE = QColor("#9aa5b1")
 HOVER_FILL = QColor("#cfe3ff")
 FOCUS_LINE = QColor("#0b57d0")
 MARKED_LINE = QColor("#222222")
+NUMBER_SIZE = 11.0  # figure units: about 14 px at the close-up's smallest scale
 
 
 def _path(points: list[Point], dx: float, dy: float) -> QPainterPath:
@@ -57,36 +71,28 @@ def _pen(colour: QColor, width: float, style: Qt.PenStyle = Qt.PenStyle.SolidLin
     return pen
 
 
-class RegionItem(QGraphicsPathItem):
-    """One side of one region in one view; its shape (and so its hit area) is the real outline."""
+def _rect_path(rect: Rect) -> QPainterPath:
+    path = QPainterPath()
+    path.addRect(QRectF(rect[0], rect[1], rect[2] - rect[0], rect[3] - rect[1]))
+    return path
 
-    def __init__(self, key: Key, path: QPainterPath, tooltip: str) -> None:
+
+class RegionItem(QGraphicsPathItem):
+    """One side of one region in one view, drawn with its real outline (the view decides what a click hits)."""
+
+    def __init__(self, key: Key, view_id: str, path: QPainterPath, tooltip: str) -> None:
         super().__init__(path)
         self.key = key
-        self.hovered = False
-        self.setAcceptHoverEvents(True)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.view_id = view_id
         self.setToolTip(tooltip)
         self.setZValue(2)
-        self.on_hover: Callable[[Key | None], None] | None = None
-
-    def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
-        """Highlight the region under the pointer (every view of it, through the map)."""
-        if self.on_hover:
-            self.on_hover(self.key)
-        super().hoverEnterEvent(event)
-
-    def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
-        """Drop the highlight."""
-        if self.on_hover:
-            self.on_hover(None)
-        super().hoverLeaveEvent(event)
 
 
 class BodyMapView(QGraphicsView):
-    """The drawn figure. Emits `region_clicked(region, side)` for a click inside a region's outline."""
+    """The drawn figure, one close-up pane at a time. Emits `region_clicked(region, side)` for a click on a region."""
 
     region_clicked = Signal(str, str)
+    pane_changed = Signal(int)
 
     def __init__(self, catalogue: Catalogue, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -97,23 +103,30 @@ class BodyMapView(QGraphicsView):
         # The list beside the map is the keyboard route to every region; the picture is for the mouse.
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.viewport().setFocusPolicy(Qt.FocusPolicy.NoFocus)  # else Tab stops on the picture through it
+        self.setMouseTracking(True)  # hover shows which region a click would take, padding included
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFrameShape(QGraphicsView.Shape.NoFrame)
         self.setBackgroundBrush(QBrush(Qt.GlobalColor.white))
-        self.setMinimumSize(340, 260)
-        # Ignored: take whatever height the page has; the figure scales to fit (the page must not scroll).
+        self.panes: list[PaneLayout] = pane_layouts(catalogue)
+        # Never smaller than the close-up at MIN_SCALE: below that the page scrolls instead.
+        self.setMinimumSize(*minimum_size(self.panes))
+        # Ignored: take whatever height the page has; the pane scales to fit.
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
         self.scene_ = QGraphicsScene(self)
         self.setScene(self.scene_)
         self.items_by_key: dict[Key, list[RegionItem]] = {}
         self.numbers: dict[Key, list[QGraphicsSimpleTextItem]] = {}
         self.number_centres: dict[QGraphicsSimpleTextItem, Point] = {}
+        self.targets: list[list[tuple[Rect, list[Target]]]] = []  # per pane: each view's crop and its outlines
+        self.target_items: list[RegionItem] = []  # by Target.index
         self.marks: dict[Key, int] = {}
         self.current: Key | None = None
         self.hovered: Key | None = None
+        self.pane = 0
         self._build()
+        self.show_pane(0)
 
     def _lines(self, text: str, x: float, y: float, size: float) -> None:
         """Centred lines of text ending at y (a view's title)."""
@@ -124,7 +137,7 @@ class BodyMapView(QGraphicsView):
     def _text(self, text: str, x: float, y: float, size: float, bold: bool = True) -> QGraphicsSimpleTextItem:
         item = QGraphicsSimpleTextItem(text)
         font = QFont()
-        font.setPixelSize(int(size))
+        font.setPixelSize(max(1, round(size)))
         font.setBold(bold)
         item.setFont(font)
         rect = item.boundingRect()
@@ -135,40 +148,81 @@ class BodyMapView(QGraphicsView):
         return item
 
     def _build(self) -> None:
-        layout = figure_layout(self.catalogue)
         text = self.catalogue.text
-        for place in layout.placements:
-            view = place.view
-            self._lines(view.title, place.x + view.width / 2, place.y - 12, 17)
-            for polygon in view.figure:
-                body = self.scene_.addPath(_path(polygon, place.x, place.y), _pen(BODY_LINE, 1.4), QBrush(BODY_FILL))
-                body.setZValue(1)
-            if view.side_labels:
-                y = place.y + view.height + LABEL_HEIGHT / 2
-                # Anchored to the view's outer edges: as far apart as they can be, never overlapping.
-                left = self._text(text.your_left, place.x, y, 16)
-                left.setX(place.x + 2)
-                right = self._text(text.your_right, place.x, y, 16)
-                right.setX(place.x + view.width - 2 - right.boundingRect().width())
-            for region in self.catalogue.regions:
-                for outline in region.outlines:
-                    if outline.view != view.id:
+        for layout in self.panes:
+            pane_targets: list[tuple[Rect, list[Target]]] = []
+            for place in layout.views:
+                targets: list[Target] = []
+                pane_targets.append((place.crop, targets))
+                view = place.view
+                x0, y0, x1, y1 = place.crop
+                self._lines(view.title, (x0 + x1) / 2, y0 - TITLE_SIZE * 0.75, TITLE_SIZE)
+                crop = _rect_path(place.crop)
+                for polygon in view.figure:
+                    # Cut to the close-up: the head and feet would run into the titles and labels.
+                    shape = _path(polygon, place.x, place.y).intersected(crop)
+                    if shape.isEmpty():
                         continue
-                    key: Key = (region.id, outline.side)
-                    tip = f"{self.catalogue.region_label(*key)}: {region.hint}"
-                    item = RegionItem(key, _path(outline.points, place.x, place.y), tip)
-                    item.on_hover = self._hover
-                    self.scene_.addItem(item)
-                    self.items_by_key.setdefault(key, []).append(item)
-                    if not has_room_for_number(outline.points):
-                        continue
-                    cx, cy = centroid(outline.points)
-                    number = self._text("", place.x + cx, place.y + cy, 15)
-                    number.setAcceptHoverEvents(False)
-                    self.number_centres[number] = (place.x + cx, place.y + cy)
-                    self.numbers.setdefault(key, []).append(number)
-        self.scene_.setSceneRect(QRectF(-4, 0, layout.width + 8, layout.height))
+                    body = self.scene_.addPath(shape, _pen(BODY_LINE, 1.4), QBrush(BODY_FILL))
+                    body.setZValue(1)
+                if view.side_labels:
+                    y = y1 + LABEL_HEIGHT / 2
+                    # Anchored to the view's outer edges: as far apart as they can be, never overlapping.
+                    left = self._text(text.your_left, x0, y, LABEL_SIZE)
+                    left.setX(x0 + 2)
+                    right = self._text(text.your_right, x0, y, LABEL_SIZE)
+                    right.setX(x1 - 2 - right.boundingRect().width())
+                for region in self.catalogue.regions:
+                    for outline in region.outlines:
+                        if outline.view != view.id:
+                            continue
+                        key: Key = (region.id, outline.side)
+                        tip = f"{self.catalogue.region_label(*key)}: {region.hint}"
+                        item = RegionItem(key, view.id, _path(outline.points, place.x, place.y).intersected(crop), tip)
+                        self.scene_.addItem(item)
+                        self.items_by_key.setdefault(key, []).append(item)
+                        points = [(x + place.x, y + place.y) for x, y in outline.points]
+                        targets.append(make_target(len(self.target_items), points))
+                        self.target_items.append(item)
+                        if not has_room_for_number(outline.points):
+                            continue
+                        cx, cy = centroid(outline.points)
+                        number = self._text("", place.x + cx, place.y + cy, NUMBER_SIZE)
+                        number.setAcceptHoverEvents(False)
+                        self.number_centres[number] = (place.x + cx, place.y + cy)
+                        self.numbers.setdefault(key, []).append(number)
+            self.targets.append(pane_targets)
         self._restyle()
+
+    # -- panes ------------------------------------------------------------------------------------
+    def pane_views(self, index: int) -> list[str]:
+        """The view ids pane `index` shows."""
+        return [place.view.id for place in self.panes[index].views]
+
+    def panes_showing(self, key: Key) -> list[int]:
+        """The panes in which this region (on this side) is drawn."""
+        views = {item.view_id for item in self.items_by_key.get(key, [])}
+        return [index for index in range(len(self.panes)) if views & set(self.pane_views(index))]
+
+    def show_pane(self, index: int) -> None:
+        """Show pane `index` (fitted to the view); the hover highlight is dropped."""
+        self.pane = index
+        x0, y0, x1, y1 = self.panes[index].rect
+        self.scene_.setSceneRect(QRectF(x0, y0, x1 - x0, y1 - y0))
+        self._fit()
+        if self.hovered is not None:
+            self._hover(None)
+        self.pane_changed.emit(index)
+
+    def _fit(self) -> None:
+        self.fitInView(self.scene_.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+
+    def scene_centre(self, key: Key, view_id: str) -> QPointF:
+        """Where the centroid of this region's outline in this view is in the scene (for tests and tools)."""
+        outline = next(o for o in self.catalogue.region(key[0]).outlines if o.side == key[1] and o.view == view_id)
+        place = next(p for layout in self.panes for p in layout.views if p.view.id == view_id)
+        cx, cy = centroid(outline.points)
+        return QPointF(place.x + cx, place.y + cy)
 
     # -- showing ----------------------------------------------------------------------------------
     def set_state(self, marks: Mapping[Key, int], current: Key | None) -> None:
@@ -178,7 +232,10 @@ class BodyMapView(QGraphicsView):
         self._restyle()
 
     def _hover(self, key: Key | None) -> None:
+        if key == self.hovered:
+            return
         self.hovered = key
+        self.viewport().setCursor(Qt.CursorShape.PointingHandCursor if key else Qt.CursorShape.ArrowCursor)
         self._restyle()
 
     def _restyle(self) -> None:
@@ -208,16 +265,23 @@ class BodyMapView(QGraphicsView):
                 number.setPos(x - rect.width() / 2, y - rect.height() / 2)
 
     # -- input ------------------------------------------------------------------------------------
-    def region_at(self, scene_point: QPointF) -> Key | None:
-        """The region whose outline contains this scene point, if any (hit test on the real shape)."""
-        for item in self.scene_.items(scene_point, Qt.ItemSelectionMode.IntersectsItemShape,
-                                      Qt.SortOrder.DescendingOrder):
-            if isinstance(item, RegionItem) and item.path().contains(item.mapFromScene(scene_point)):
-                return item.key
+    def item_at(self, scene_point: QPointF) -> RegionItem | None:
+        """The region outline a click at this scene point is for: inside it, or the nearest within the padding."""
+        scale = self.transform().m11() or 1.0
+        x, y = scene_point.x(), scene_point.y()
+        for crop, targets in self.targets[self.pane]:
+            if in_rect(crop, x, y):
+                target = nearest_target(targets, x, y, HIT_PADDING_PX / scale)
+                return None if target is None else self.target_items[target.index]
         return None
 
+    def region_at(self, scene_point: QPointF) -> Key | None:
+        """The region a click at this scene point selects, if any."""
+        item = self.item_at(scene_point)
+        return None if item is None else item.key
+
     def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt override
-        """A left click inside an outline selects or clears that region."""
+        """A left click on (or just beside) a region selects or clears it."""
         if event.button() == Qt.MouseButton.LeftButton:
             key = self.region_at(self.mapToScene(event.position().toPoint()))
             if key is not None:
@@ -226,12 +290,22 @@ class BodyMapView(QGraphicsView):
                 return
         super().mousePressEvent(event)
 
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """Highlight the region a click here would take (every view of it)."""
+        self._hover(self.region_at(self.mapToScene(event.position().toPoint())))
+        super().mouseMoveEvent(event)
+
+    def leaveEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """Drop the highlight when the pointer leaves the picture."""
+        self._hover(None)
+        super().leaveEvent(event)
+
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        """Scale the vector figure to the space available, keeping its proportions."""
+        """Scale the pane to the space available, keeping its proportions."""
         super().resizeEvent(event)
-        self.fitInView(self.scene_.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        self._fit()
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         """Fit again when shown: the first resize may come before the final size is known."""
         super().showEvent(event)
-        self.fitInView(self.scene_.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        self._fit()

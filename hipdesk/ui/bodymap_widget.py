@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -51,6 +52,29 @@ class BodyMapWidget(QWidget):
 
         self.view = BodyMapView(catalogue)
         self.view.region_clicked.connect(lambda region, side: self.toggle((region, side)))
+        # One button per close-up pane. Not a Tab stop: the list is the keyboard route, and choosing a
+        # region there brings up a pane that shows it.
+        self.pane_buttons = QButtonGroup(self)
+        self.pane_buttons.setExclusive(True)
+        pane_row = QHBoxLayout()
+        pane_row.setContentsMargins(0, 0, 0, 0)
+        for index, layout in enumerate(self.view.panes):
+            button = QPushButton(layout.pane.label)
+            button.setObjectName(f"bodyMapPane__{layout.pane.id}")
+            button.setCheckable(True)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setMinimumHeight(28)
+            self.pane_buttons.addButton(button, index)
+            pane_row.addWidget(button)
+        pane_row.addStretch(1)
+        self.pane_buttons.idClicked.connect(self.view.show_pane)
+        self.view.pane_changed.connect(lambda index: self.pane_buttons.button(index).setChecked(True))
+        self.pane_buttons.button(0).setChecked(True)
+        map_column = QVBoxLayout()
+        map_column.setContentsMargins(0, 0, 0, 0)
+        map_column.setSpacing(2)
+        map_column.addLayout(pane_row)
+        map_column.addWidget(self.view, 1)
 
         self.readback = QLabel()
         self.readback.setObjectName("bodyMapReadback")
@@ -122,7 +146,7 @@ class BodyMapWidget(QWidget):
         self.side_panel.setMaximumWidth(360)
         outer = QHBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.view, 3)
+        outer.addLayout(map_column, 3)
         outer.addWidget(self.side_panel, 1)
         QWidget.setTabOrder(self.region_list, self.intensity)
         QWidget.setTabOrder(self.intensity, self.clear_button)
@@ -140,10 +164,11 @@ class BodyMapWidget(QWidget):
         self._refresh()
 
     def clear(self) -> None:
-        """Forget everything shown (the session was closed)."""
+        """Forget everything shown (the session was closed); the next person starts on the first pane."""
         self.current = None
         self.set_marks({})
         self.region_list.setCurrentRow(-1)
+        self.view.show_pane(0)
 
     def toggle(self, key: Key) -> None:
         """Mark a region (with the default intensity) or clear it, as a click on the map does."""
@@ -243,5 +268,19 @@ class BodyMapWidget(QWidget):
             self.intensity.setEnabled(active)
             self.clear_button.setEnabled(active)
             self.view.set_state(self.marks, self.current)
+            self._show_current_pane()
         finally:
             self._updating = False
+
+    def _show_current_pane(self) -> None:
+        """Pane buttons count their marks; a region chosen in the list brings up a pane that draws it."""
+        for index, layout in enumerate(self.view.panes):
+            marked = sum(1 for key in self.marks if index in self.view.panes_showing(key))
+            label = self.catalogue.pane_label(layout.pane, marked)
+            button = self.pane_buttons.button(index)
+            button.setText(label)
+            button.setAccessibleName(label)
+        if self.current is not None:
+            showing = self.view.panes_showing(self.current)
+            if showing and self.view.pane not in showing:
+                self.view.show_pane(showing[0])

@@ -74,6 +74,13 @@ def test_colours_darken_with_intensity() -> None:
     assert values == sorted(values, reverse=True) and len(set(values)) == 11
 
 
+def test_every_view_is_in_exactly_one_pane_of_the_screen_map(catalogue) -> None:
+    shown = [view_id for pane in catalogue.panes for view_id in pane.views]
+    assert sorted(shown) == sorted(view.id for view in catalogue.views)
+    assert catalogue.pane_label(catalogue.panes[0], 0) == "Front and back"
+    assert catalogue.pane_label(catalogue.panes[1], 2) == "Your two sides (2 marked)"
+
+
 def test_layout_places_views_side_by_side(catalogue) -> None:
     layout = figure_layout(catalogue)
     xs = [place.x for place in layout.placements]
@@ -104,6 +111,10 @@ def _region(data: dict, region_id: str) -> dict:
                                                              if o["side"] == "right"]), "outer_knee", "left side"),
         (lambda d: _region(d, "below_knee")["snomed"].update(exact="yes"), "below_knee", "Expected `bool`"),
         (lambda d: _region(d, "outer_thigh")["outlines"][0].update(side="middle"), "outer_thigh", "middle"),
+        (lambda d: d["panes"][0]["views"].append("top"), "front_back", "unknown view 'top'"),
+        (lambda d: d["panes"][1]["views"].append("front"), "sides", "already in pane 'front_back'"),
+        (lambda d: d["panes"][1].update(views=["left_side"]), "outer_hip", "'right_side' is in no pane"),
+        (lambda d: d["panes"][1].update(id="front_back"), "front_back", "used twice"),
     ],
 )
 def test_broken_catalogue_names_file_region_and_problem(tmp_path: Path, change, named: str, problem: str) -> None:

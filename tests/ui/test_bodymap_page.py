@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import QPointF, Qt
 
 from hipdesk.actions.editing import SessionEditor
-from hipdesk.content.body_regions import centroid, figure_layout, load_catalogue
+from hipdesk.content.body_regions import load_catalogue
 from hipdesk.exchange import answers_file
 from hipdesk.session import RegionMark
 from hipdesk.ui.bodymap_page import BodyMapPage
@@ -16,16 +16,14 @@ from hipdesk.ui.wizard import AssessmentWizard
 CATALOGUE = load_catalogue()
 
 
-def _centre(region: str, side: str) -> QPointF:
-    outline = next(o for o in CATALOGUE.region(region).outlines if o.side == side)
-    place = next(p for p in figure_layout(CATALOGUE).placements if p.view.id == outline.view)
-    x, y = centroid(outline.points)
-    return QPointF(place.x + x, place.y + y)
-
-
 def _click_region(qtbot, page: BodyMapPage, region: str, side: str) -> None:
+    """Click the region in the first view that draws it, pressing that view's pane button first."""
     view = page.body_map.view
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.mapFromScene(_centre(region, side)))
+    view_id = next(o.view for o in CATALOGUE.region(region).outlines if o.side == side)
+    pane = next(i for i in range(len(view.panes)) if view_id in view.pane_views(i))
+    qtbot.mouseClick(page.body_map.pane_buttons.button(pane), Qt.MouseButton.LeftButton)
+    point: QPointF = view.scene_centre((region, side), view_id)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.mapFromScene(point))
 
 
 @pytest.fixture

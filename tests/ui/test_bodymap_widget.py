@@ -1,12 +1,15 @@
-"""The body map: a click counts only inside a region's real outline; the keyboard reaches every region."""
+"""The body map: a click on a region's outline marks it, in every pane; the keyboard reaches every region.
+
+Target sizes, padding and clicks beside an outline: tests/ui/test_bodymap_targets.py.
+"""
 
 from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 
-from hipdesk.content.body_regions import centroid, figure_layout, load_catalogue
-from hipdesk.ui.bodymap_widget import BodyMapWidget, RegionItem
+from hipdesk.content.body_regions import load_catalogue
+from hipdesk.ui.bodymap_widget import BodyMapWidget
 
 CATALOGUE = load_catalogue()
 OUTLINES = [
@@ -14,11 +17,6 @@ OUTLINES = [
     for region in CATALOGUE.regions
     for index, outline in enumerate(region.outlines)
 ]
-
-
-@pytest.fixture(scope="module")
-def placed():
-    return {place.view.id: place for place in figure_layout(CATALOGUE).placements}
 
 
 @pytest.fixture
@@ -36,17 +34,18 @@ def _click(qtbot, widget: BodyMapWidget, scene_point: QPointF) -> None:
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.mapFromScene(scene_point))
 
 
-def _region_items(widget: BodyMapWidget) -> list[RegionItem]:
-    return [item for items in widget.view.items_by_key.values() for item in items]
+def _show_view(qtbot, widget: BodyMapWidget, view_id: str) -> None:
+    """Press the button of the pane that shows this view, as a person would."""
+    index = next(i for i in range(len(widget.view.panes)) if view_id in widget.view.pane_views(i))
+    qtbot.mouseClick(widget.pane_buttons.button(index), Qt.MouseButton.LeftButton)
+    assert widget.view.pane == index and widget.pane_buttons.checkedId() == index
 
 
 @pytest.mark.parametrize(("region", "side", "view_id", "index"), OUTLINES,
                          ids=[f"{r}-{s}-{v}" for r, s, v, _ in OUTLINES])
-def test_click_at_centre_of_outline_selects_that_region_only(qtbot, body_map, placed, region, side, view_id, index) -> None:
-    outline = CATALOGUE.region(region).outlines[index]
-    place = placed[view_id]
-    cx, cy = centroid(outline.points)
-    point = QPointF(place.x + cx, place.y + cy)
+def test_click_at_centre_of_outline_selects_that_region_only(qtbot, body_map, region, side, view_id, index) -> None:
+    _show_view(qtbot, body_map, view_id)
+    point = body_map.view.scene_centre((region, side), view_id)
     with qtbot.waitSignal(body_map.mark_changed) as signal:
         _click(qtbot, body_map, point)
     assert signal.args == [region, side, 5]
@@ -56,32 +55,15 @@ def test_click_at_centre_of_outline_selects_that_region_only(qtbot, body_map, pl
     assert body_map.marks == {}
 
 
-def _outside_point(widget: BodyMapWidget, item: RegionItem) -> QPointF | None:
-    """A point in the item's bounding box, clear (by a margin) of every region's outline."""
-    rect = item.sceneBoundingRect()
-    others = _region_items(widget)
-    steps = 12
-    for i in range(steps + 1):
-        for j in range(steps + 1):
-            point = QPointF(rect.left() + rect.width() * i / steps, rect.top() + rect.height() * j / steps)
-            near = [point + QPointF(dx, dy) for dx in (-2, 0, 2) for dy in (-2, 0, 2)]
-            if not any(other.sceneBoundingRect().contains(p) and other.path().contains(other.mapFromScene(p))
-                       for other in others for p in near):
-                return point
-    return None
-
-
-@pytest.mark.parametrize(("region", "side", "view_id", "index"), OUTLINES,
-                         ids=[f"{r}-{s}-{v}" for r, s, v, _ in OUTLINES])
-def test_click_in_bounding_box_but_outside_outline_selects_nothing(qtbot, body_map, region, side, view_id, index) -> None:
-    items = body_map.view.items_by_key[(region, side)]
-    outline_index = [o.view for o in CATALOGUE.region(region).outlines if o.side == side].index(view_id)
-    item = items[outline_index]
-    point = _outside_point(body_map, item)
-    assert point is not None, "every outline is narrower than its bounding box somewhere"
-    assert item.sceneBoundingRect().contains(point)
-    assert not item.path().contains(item.mapFromScene(point))
-    _click(qtbot, body_map, point)
+def test_a_click_on_the_figure_far_from_every_region_selects_nothing(qtbot, body_map) -> None:
+    """The head and shoulders of the close-up and the space between the views: nothing there to mark."""
+    view = body_map.view
+    for pane in range(len(view.panes)):
+        view.show_pane(pane)
+        x0, y0, x1, y1 = view.panes[pane].rect
+        for point in (QPointF(x0 + 1, y0 + 1), QPointF((x0 + x1) / 2, y0 + 2), QPointF(x1 - 1, y1 - 1)):
+            assert view.region_at(point) is None
+            _click(qtbot, body_map, point)
     assert body_map.marks == {}
     assert body_map.readback.text().startswith("Nothing marked")
 
@@ -129,11 +111,9 @@ def test_list_holds_every_region_on_both_sides_in_step_with_the_map(qtbot, body_
     assert body_map.region_list.focusPolicy() != Qt.FocusPolicy.NoFocus
 
 
-def test_hover_highlights_the_region_under_the_pointer(qtbot, body_map, placed) -> None:
-    outline = next(o for o in CATALOGUE.region("outer_hip").outlines if o.side == "right")
-    cx, cy = centroid(outline.points)
-    place = placed[outline.view]
-    target = body_map.view.mapFromScene(QPointF(place.x + cx, place.y + cy))
+def test_hover_highlights_the_region_under_the_pointer(qtbot, body_map) -> None:
+    _show_view(qtbot, body_map, "right_side")
+    target = body_map.view.mapFromScene(body_map.view.scene_centre(("outer_hip", "right"), "right_side"))
     qtbot.mouseMove(body_map.view.viewport(), QPoint(2, 2))
     qtbot.mouseMove(body_map.view.viewport(), target)
     qtbot.waitUntil(lambda: body_map.view.hovered == ("outer_hip", "right"), timeout=2000)
@@ -141,6 +121,10 @@ def test_hover_highlights_the_region_under_the_pointer(qtbot, body_map, placed) 
     other = body_map.view.items_by_key[("outer_hip", "left")][0]
     assert item.brush().style() != Qt.BrushStyle.NoBrush
     assert other.brush().style() == Qt.BrushStyle.NoBrush
+    assert body_map.view.viewport().cursor().shape() == Qt.CursorShape.PointingHandCursor
+    qtbot.mouseMove(body_map.view.viewport(), QPoint(2, 2))
+    qtbot.waitUntil(lambda: body_map.view.hovered is None, timeout=2000)
+    assert item.brush().style() == Qt.BrushStyle.NoBrush
 
 
 def test_clear_button_removes_the_chosen_region(qtbot, body_map) -> None:
@@ -151,22 +135,23 @@ def test_clear_button_removes_the_chosen_region(qtbot, body_map) -> None:
     assert not body_map.intensity.isEnabled()
 
 
-def test_your_right_label_sits_under_the_persons_right_regions(qtbot, body_map, placed) -> None:
+def test_your_right_label_sits_under_the_persons_right_regions(qtbot, body_map) -> None:
     """Left/right safety on screen: in the front and back views "your right" is on the side of the right regions."""
     from PySide6.QtWidgets import QGraphicsSimpleTextItem
 
-    labels = [item for item in body_map.view.scene().items() if isinstance(item, QGraphicsSimpleTextItem)]
+    view = body_map.view
+    labels = [item for item in view.scene().items() if isinstance(item, QGraphicsSimpleTextItem)]
+    crops = {place.view.id: place.crop for layout in view.panes for place in layout.views}
     for view_id in ("front", "back"):
-        place = placed[view_id]
-        inside = [label for label in labels
-                  if place.x <= label.sceneBoundingRect().center().x() <= place.x + place.view.width]
+        x0, _, x1, y1 = crops[view_id]
+        inside = [label for label in labels if x0 <= label.sceneBoundingRect().center().x() <= x1
+                  and label.sceneBoundingRect().top() >= y1 - 1 and label.sceneBoundingRect().top() < y1 + 40]
         right = next(label for label in inside if label.text() == "your right").sceneBoundingRect().center().x()
         left = next(label for label in inside if label.text() == "your left").sceneBoundingRect().center().x()
-        right_regions = [item.sceneBoundingRect().center().x() for (_, side), items in body_map.view.items_by_key.items()
-                         for item in items if side == "right" and place.x <= item.sceneBoundingRect().center().x()
-                         <= place.x + place.view.width]
+        right_regions = [item.sceneBoundingRect().center().x() for (_, side), items in view.items_by_key.items()
+                         for item in items if side == "right" and item.view_id == view_id]
         assert right_regions and right > left
-        assert all(x > place.x + place.view.width / 2 for x in right_regions)
+        assert all(x > (x0 + x1) / 2 for x in right_regions)
 
 
 @pytest.mark.parametrize("size", [(700, 420), (1024, 600), (1900, 1000)])
@@ -177,11 +162,13 @@ def test_figure_fills_the_map_at_every_size(qtbot, size) -> None:
     widget.show()
     qtbot.waitExposed(widget)
     view = widget.view
-    shown = view.mapFromScene(view.sceneRect()).boundingRect()
-    port = view.viewport().rect()
-    assert port.contains(shown.adjusted(1, 1, -1, -1))
-    # Scaled to fit one direction fully (a vector figure: no fixed pixel size, nothing clipped).
-    assert shown.width() >= port.width() - 4 or shown.height() >= port.height() - 4
+    for pane in range(len(view.panes)):
+        view.show_pane(pane)
+        shown = view.mapFromScene(view.sceneRect()).boundingRect()
+        port = view.viewport().rect()
+        assert port.contains(shown.adjusted(1, 1, -1, -1))
+        # Scaled to fit one direction fully (a vector figure: no fixed pixel size, nothing clipped).
+        assert shown.width() >= port.width() - 6 or shown.height() >= port.height() - 6
 
 
 def test_a_digit_in_the_list_marks_the_current_region_with_that_intensity(qtbot, body_map) -> None:
