@@ -4,7 +4,8 @@ Each region of `vocab.REGIONS` has a display name, a SNOMED CT body-structure co
 its outline in one or more views of the figure. The views are drawn as the person sees their own
 body (see `convention` in the file): in the front (mirror) and back views the person's right is on
 the picture's right, and each side view shows that side. The Qt body map and the PDF figure both
-draw from this one catalogue, laid out by `figure_layout`.
+draw from this one catalogue: the PDF every view in a row (`figure_layout`), the screen a close-up
+pane of a few views at a time (`panes`, laid out by `hipdesk.ui.bodymap_geometry`).
 """
 
 from __future__ import annotations
@@ -217,9 +218,9 @@ def text_colour_on(intensity: int) -> str:
     return "#ffffff" if intensity >= 6 else "#000000"
 
 
-# -- layout shared by the map and the PDF ---------------------------------------------------------
-TITLE_HEIGHT = 46.0  # room above each view for its title (up to two lines)
-LABEL_HEIGHT = 30.0  # room below each view for "your left" / "your right"
+# -- layout of the whole figure (the PDF) ---------------------------------------------------------
+TITLE_HEIGHT = 66.0  # room above each view for its title (up to two lines of 26 units: 7 pt in the report)
+LABEL_HEIGHT = 36.0  # room below each view for "your left" / "your right"
 GAP = 40.0  # between views: keeps one view's "your right" well apart from the next one's "your left"
 
 

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from reportlab.graphics.shapes import Drawing, Group, Polygon, Rect, String
 from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from hipdesk.content.body_regions import (
     LABEL_HEIGHT,
@@ -18,7 +19,6 @@ from hipdesk.content.body_regions import (
     Point,
     centroid,
     figure_layout,
-    has_room_for_number,
     intensity_colour,
     load_catalogue,
     text_colour_on,
@@ -31,7 +31,17 @@ BODY_FILL = colors.HexColor("#eef1f4")
 BODY_STROKE = colors.HexColor("#6b7785")
 REGION_STROKE = colors.HexColor("#a9b3bd")
 MARKED_STROKE = colors.HexColor("#222222")
-LEGEND_HEIGHT = 40.0  # figure units below the views
+LEGEND_HEIGHT = 48.0  # figure units below the views
+# Text sizes in figure units. The report draws the figure about 225 pt wide (0.27 pt a unit): 26 units is
+# 7 pt, 24 units 6.5 pt (readable in print; the first figure's 11–16 units were 3–4 pt).
+TITLE_SIZE = 26.0
+LABEL_SIZE = 23.0
+NUMBER_SIZE = 24.0
+LEGEND_SIZE = 24.0
+LEGEND_BOX = 32.0
+# "your left" / "your right" reach this far past their view's edges: the two under one view stay closer
+# to each other (13 units) than to the next view's (28), so each pair reads as one view's.
+LABEL_OVERHANG = 6.0
 
 
 def figure_drawing(marks: Iterable[RegionMark], width: float, catalogue: Catalogue | None = None) -> Drawing:
@@ -54,8 +64,8 @@ def figure_drawing(marks: Iterable[RegionMark], width: float, catalogue: Catalog
 
         lines = view.title.splitlines()
         for number, line in enumerate(lines):
-            baseline = place.y - 8 - (len(lines) - 1 - number) * 17
-            root.add(_text(place.x + view.width / 2, baseline, line, 15, FONT_BOLD))
+            baseline = place.y - 10 - (len(lines) - 1 - number) * TITLE_SIZE * 1.12
+            root.add(_text(place.x + view.width / 2, baseline, line, TITLE_SIZE, FONT_BOLD))
         for polygon in view.figure:
             root.add(Polygon(at(polygon), fillColor=BODY_FILL, strokeColor=BODY_STROKE, strokeWidth=1.2))
         for region in catalogue.regions:
@@ -68,18 +78,26 @@ def figure_drawing(marks: Iterable[RegionMark], width: float, catalogue: Catalog
                     continue
                 root.add(Polygon(at(outline.points), fillColor=colors.HexColor(intensity_colour(mark.intensity)),
                                  strokeColor=MARKED_STROKE, strokeWidth=1.2))
-                if not has_room_for_number(outline.points):
-                    continue
+                if not _number_fits(outline.points, str(mark.intensity)):
+                    continue  # too narrow here: the table beside the figure gives every intensity
                 cx, cy = centroid(outline.points)
-                root.add(_text(place.x + cx, place.y + cy + 5, str(mark.intensity), 14, FONT_BOLD,
-                               text_colour_on(mark.intensity)))
+                root.add(_text(place.x + cx, place.y + cy + NUMBER_SIZE * 0.35, str(mark.intensity), NUMBER_SIZE,
+                               FONT_BOLD, text_colour_on(mark.intensity)))
         if view.side_labels:
             base = place.y + view.height + LABEL_HEIGHT - 8
             # Anchored to the view's outer edges, as on screen: as far apart as they can be.
-            root.add(_text(place.x + 2, base, catalogue.text.your_left, 16, FONT_BOLD, anchor="start"))
-            root.add(_text(place.x + view.width - 2, base, catalogue.text.your_right, 16, FONT_BOLD, anchor="end"))
+            root.add(_text(place.x - LABEL_OVERHANG, base, catalogue.text.your_left, LABEL_SIZE, FONT_BOLD,
+                           anchor="start"))
+            root.add(_text(place.x + view.width + LABEL_OVERHANG, base, catalogue.text.your_right, LABEL_SIZE,
+                           FONT_BOLD, anchor="end"))
     _legend(root, catalogue, layout.height + 6, layout.width)
     return drawing
+
+
+def _number_fits(points: list[Point], text: str) -> bool:
+    """True when the number fits across the outline with a little room on each side."""
+    xs = [x for x, _ in points]
+    return max(xs) - min(xs) >= stringWidth(text, FONT_BOLD, NUMBER_SIZE) + 4
 
 
 def _text(x: float, y: float, text: str, size: float, font: str = FONT, colour: str = "#000000",
@@ -92,13 +110,13 @@ def _text(x: float, y: float, text: str, size: float, font: str = FONT, colour: 
 
 def _legend(root: Group, catalogue: Catalogue, top: float, width: float) -> None:
     """Eleven swatches 0–10 with their numbers, centred under the views."""
-    box = 20.0
-    label_width = 90.0
+    box = LEGEND_BOX
+    label_width = stringWidth(catalogue.text.legend, FONT_BOLD, LEGEND_SIZE) + 16
     start = (width - (label_width + 11 * box)) / 2
-    legend = _text(start + label_width / 2, top + box / 2 + 5, catalogue.text.legend, 14, FONT_BOLD)
-    root.add(legend)
+    middle = top + box / 2 + LEGEND_SIZE * 0.35  # baseline that centres the digits in the box
+    root.add(_text(start, middle, catalogue.text.legend, LEGEND_SIZE, FONT_BOLD, anchor="start"))
     for value in range(11):
         x = start + label_width + value * box
         root.add(Rect(x, top, box, box, fillColor=colors.HexColor(intensity_colour(value)),
                       strokeColor=BODY_STROKE, strokeWidth=0.5))
-        root.add(_text(x + box / 2, top + box / 2 + 4.5, str(value), 11, FONT, text_colour_on(value)))
+        root.add(_text(x + box / 2, middle, str(value), LEGEND_SIZE, FONT, text_colour_on(value)))

@@ -1,7 +1,7 @@
 """Click targets of at least 24 × 24 px at 100 % (WCAG 2.5.8).
 
-The drawn body map's smallest regions are smaller (see docs/body-map.md); the list beside it, with
-rows of 24 px, reaches every region (WCAG 2.5.8's "equivalent control").
+The drawn body map's regions are measured in tests/ui/test_bodymap_targets.py (docs/body-map.md); the
+list beside it, with rows of 24 px or more, also reaches every region.
 """
 
 from __future__ import annotations
