@@ -41,6 +41,8 @@ if TYPE_CHECKING:  # Qt's print support loads on the first print, not with the s
 SaveDialog = Callable[[QWidget | None, str, str, str], str]
 #: (parent, printer) -> True when the person chose to print.
 PrintDialog = Callable[[QWidget | None, "QPrinter"], bool]
+#: (title, text) -> tells the person why an export failed (a dialog by default; the kiosk shows it by its buttons).
+TellError = Callable[[str, str], None]
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +63,9 @@ def ask_print(parent: QWidget | None, printer: QPrinter) -> bool:
 class SessionExporter(QObject):
     """Saves or prints one session through the dialogs (which tests replace); errors are told in plain words.
 
-    Used by the summary page's buttons for the open session and by the library for a stored one.
+    Used by the summary page's buttons for the open session, by the library and by the kiosk's staff view for a
+    stored one. With `remember_folder=False` (the kiosk) the save dialog always starts in the documents folder
+    and the chosen folder is not stored, so nothing of one export is left for the next person.
     """
 
     exported = Signal(str, str)  # (what: "pdf" | "print" | "fhir" | "answers", where)
@@ -71,10 +75,13 @@ class SessionExporter(QObject):
 
     def __init__(self, ctx: UiContext, parent: QWidget, *, assess: AssessFn | None = None,
                  save_dialog: SaveDialog = ask_save_path, print_dialog: PrintDialog = ask_print,
-                 page_size: Callable[[], str] | None = None) -> None:
+                 page_size: Callable[[], str] | None = None, tell_error: TellError | None = None,
+                 remember_folder: bool = True) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.dialog_parent = parent
+        self.tell_error: TellError = tell_error or (lambda title, text: ctx.inform(self.dialog_parent, title, text))
+        self.remember_folder = remember_folder
         self.assess = assess
         self.save_dialog = save_dialog
         self.print_dialog = print_dialog
@@ -86,15 +93,16 @@ class SessionExporter(QObject):
         self._on_done: Callable[[object], None] = lambda _result: None
 
     def _folder(self) -> Path:
-        remembered = self.ctx.store.get_setting(FOLDER_SETTING)
+        remembered = self.ctx.store.get_setting(FOLDER_SETTING) if self.remember_folder else None
         if isinstance(remembered, str) and Path(remembered).is_dir():
             return Path(remembered)
         documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         return Path(documents or Path.home())
 
-    def _choose(self, session: Session, title: str, name_end: str, file_filter: str) -> Path | None:
+    def _choose(self, session: Session, title: str, name_end: str, file_filter: str,
+                proposed_name: str | None = None) -> Path | None:
         """Ask for a path (proposing a sensible name); add the extension when the person left it out."""
-        proposed = self._folder() / default_file_name(session, name_end)
+        proposed = self._folder() / (proposed_name or default_file_name(session, name_end))
         chosen = self.save_dialog(self.dialog_parent, title, str(proposed), file_filter)
         if not chosen:
             return None
@@ -115,7 +123,7 @@ class SessionExporter(QObject):
                done: Callable[[object], None]) -> bool:
         """Run `work` in the background (the window stays usable); `done(result)` back on the GUI thread."""
         if not self.worker.start(work):
-            self.ctx.inform(self.dialog_parent, "Still working", "Another export is still being made. Try again when it is done.")
+            self.tell_error("Still working", "Another export is still being made. Try again when it is done.")
             return False
         self._kind, self._on_done = kind, done
         self.progress.emit(doing)
@@ -139,18 +147,19 @@ class SessionExporter(QObject):
         else:  # a bug: say so plainly rather than fail without a word
             log.error("export failed", exc_info=error if isinstance(error, BaseException) else None)
             text = f"Something went wrong while making it ({type(error).__name__}). Nothing was written."
-        self.ctx.inform(self.dialog_parent, title, text)
+        self.tell_error(title, text)
         self.done.emit(False)
 
     def _save(self, kind: str, session: Session, title: str, name_end: str, file_filter: str,
-              make: Callable[[SessionStore | None], bytes]) -> bool:
+              make: Callable[[SessionStore | None], bytes], proposed_name: str | None = None) -> bool:
         """Ask where (GUI thread), then make and write the file in the background. True when it was started."""
-        path = self._choose(session, title, name_end, file_filter)
+        path = self._choose(session, title, name_end, file_filter, proposed_name)
         if path is None:
             return False
 
         def saved(_result: object) -> None:
-            self.ctx.store.set_setting(FOLDER_SETTING, str(path.parent))
+            if self.remember_folder:
+                self.ctx.store.set_setting(FOLDER_SETTING, str(path.parent))
             self.status.emit(f"Saved: {path}")
             self.exported.emit(kind, str(path))
 
@@ -167,11 +176,11 @@ class SessionExporter(QObject):
         return self._save("fhir", session, "Save for another system (FHIR)", "-fhir.json", "FHIR JSON (*.json)",
                           lambda _store: exports.fhir_bytes(questionnaire, snapshot))
 
-    def save_answers(self, session: Session) -> bool:
+    def save_answers(self, session: Session, proposed_name: str | None = None) -> bool:
         """Ask where, then save the answers file (which HipDesk can import again)."""
         snapshot, questionnaire = copy.deepcopy(session), self.ctx.questionnaire
         return self._save("answers", session, "Save the answers file", "-answers.json", "HipDesk answers (*.json)",
-                          lambda _store: exports.answers_bytes(questionnaire, snapshot))
+                          lambda _store: exports.answers_bytes(questionnaire, snapshot), proposed_name)
 
     def print_report(self, session: Session) -> bool:
         """Show the print dialog, then make the report and print its pages in the background."""

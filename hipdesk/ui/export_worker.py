@@ -6,6 +6,7 @@ copy of the session, so that the person can go on editing while the report is ma
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,30 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from hipdesk.storage.store import SessionStore
+
+#: The GIL switch interval while a job runs (Python's default is 5 ms). A job is CPU-bound Python (reportlab) and
+#: holds the GIL; every event Qt sends to a widget written in Python (an override, an event filter) waits for it,
+#: up to one interval each. With a busy bar animating, 5 ms a wait let events queue faster than they were handled
+#: and the window stopped answering for the whole job (the kiosk test saw no timer tick for 0.5 s, 1 run in 5).
+JOB_SWITCH_INTERVAL = 0.0005
+_running_jobs = 0
+_usual_interval = sys.getswitchinterval()
+
+
+def _job_started() -> None:
+    global _running_jobs, _usual_interval
+    if _running_jobs == 0:
+        _usual_interval = sys.getswitchinterval()
+        sys.setswitchinterval(min(_usual_interval, JOB_SWITCH_INTERVAL))
+    _running_jobs += 1
+
+
+def _job_ended() -> None:
+    global _running_jobs
+    _running_jobs = max(_running_jobs - 1, 0)
+    if _running_jobs == 0:
+        sys.setswitchinterval(_usual_interval)
+
 
 #: The work: gets a store of its own (None when the app's store has no file) and returns a result for the GUI.
 Work = Callable[[SessionStore | None], Any]
@@ -69,13 +94,16 @@ class ExportWorker(QObject):
         outcome.done.connect(self._done)
         outcome.failed.connect(self._failed)
         self._outcome = outcome
+        _job_started()
         QThreadPool.globalInstance().start(_Job(work, self.db_path, outcome))
         return True
 
     def _done(self, result: object) -> None:
         self._outcome = None
+        _job_ended()
         self.finished.emit(result)
 
     def _failed(self, error: object) -> None:
         self._outcome = None
+        _job_ended()
         self.failed.emit(error)

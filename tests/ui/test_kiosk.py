@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QAbstractButton, QCheckBox, QLabel, QLineEdit, QPl
 
 from hipdesk.content.questionnaire import Questionnaire
 from hipdesk.storage import logs, staff_pin
-from hipdesk.storage.settings import ATTEMPTS_SETTING, IDLE_SETTING, KIOSK_SETTING, PIN_SETTING
+from hipdesk.storage.settings import ATTEMPTS_SETTING, FOLDER_SETTING, IDLE_SETTING, KIOSK_SETTING, PIN_SETTING
 from hipdesk.storage.staff_pin import StaffPin
 from hipdesk.storage.store import SessionStore
 from hipdesk.ui.kiosk.window import KioskWindow
@@ -312,14 +312,20 @@ def test_staff_export_writes_a_private_file(qtbot, questionnaire, store, tmp_pat
     asked: list[str] = []
     window.choose_path = lambda _parent, suggested: asked.append(suggested) or str(target)
     _unlock(qtbot, window)
-    _click(window, "staffExportButton")
+    with qtbot.waitSignal(window.exporter.done, timeout=10_000) as outcome:
+        _click(window, "staffExportButton")
+    assert outcome.args == [True]
     assert asked == [f"hipdesk-session-{session.id}.json"]
     assert json.loads(target.read_text())["answers"]["name"] == "Exported"
     assert target.stat().st_mode & 0o777 == 0o600
     assert str(target) in window.staff.message.text()
+    assert store.get_setting(FOLDER_SETTING) is None, "the kiosk remembers no folder between patients"
     window.choose_path = lambda _parent, _suggested: str(tmp_path / "missing" / "x.json")
-    _click(window, "staffExportButton")
-    assert "Cannot write" in window.staff.message.text()
+    with qtbot.waitSignal(window.exporter.done, timeout=10_000) as outcome:
+        _click(window, "staffExportButton")
+    assert outcome.args == [False]
+    assert "Cannot write" in window.staff.message.text()  # told next to the buttons, no dialog
+    assert window.staff.export_button.isEnabled() and not window.staff.busy_bar.isVisible()
 
 
 def test_staff_saves_a_pdf_report(qtbot, questionnaire, store, tmp_path: Path) -> None:
@@ -330,11 +336,63 @@ def test_staff_saves_a_pdf_report(qtbot, questionnaire, store, tmp_path: Path) -
     asked: list[str] = []
     window.choose_path = lambda _parent, suggested: asked.append(suggested) or str(tmp_path / "r.pdf")
     _unlock(qtbot, window)
-    _click(window, "staffPdfButton")
+    with qtbot.waitSignal(window.exporter.done, timeout=20_000):
+        _click(window, "staffPdfButton")
     assert asked and asked[0].endswith(".pdf") and "Report" in asked[0]
     assert (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF")
     assert (tmp_path / "r.pdf").stat().st_mode & 0o777 == 0o600
     assert session.id is not None
+
+
+def test_a_slow_staff_report_is_made_in_the_background_while_the_kiosk_keeps_working(
+    qtbot, questionnaire, store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+    import time
+
+    from PySide6.QtCore import QTimer
+
+    from hipdesk.report.renderer import ReportRenderer
+
+    real_render = ReportRenderer.render
+    rendering_thread: list[threading.Thread] = []
+
+    def slow_render(self, *args, **kwargs):
+        rendering_thread.append(threading.current_thread())
+        end = time.monotonic() + 0.5
+        while time.monotonic() < end:  # busy like a big report (holds the GIL between switches)
+            sum(range(1000))
+        return real_render(self, *args, **kwargs)
+
+    monkeypatch.setattr(ReportRenderer, "render", slow_render)
+    _with_pin(store)
+    session = store.create_session({"filled_by": "patient", "setting": "clinic", "name": "Slow Report",
+                                    "pain_now": 3, "pain_worst": 6})
+    window = _kiosk(qtbot, questionnaire, store)
+    window.choose_path = lambda _parent, _suggested: str(tmp_path / "slow.pdf")
+    _unlock(qtbot, window)
+    ticks: list[bool] = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(window.exporter.busy()))
+    timer.start(10)
+    staff = window.staff
+    seen_while_busy = []
+    QTimer.singleShot(100, lambda: seen_while_busy.append(
+        (staff.busy_bar.isVisible(), staff.busy_text.text(), staff.pdf_button.isEnabled(),
+         staff.export_button.isEnabled(), window.screen_name())))
+    with qtbot.waitSignal(window.exporter.done, timeout=20_000) as outcome:
+        _click(window, "staffPdfButton")
+        assert window.exporter.busy() and not (tmp_path / "slow.pdf").exists()
+    timer.stop()
+    assert outcome.args == [True], staff.message.text()
+    assert rendering_thread and rendering_thread[0] is not threading.main_thread()
+    # The GUI thread went on handling timer events while the report was being made.
+    assert ticks.count(True) >= 10
+    assert seen_while_busy == [(True, "Making the PDF report…", False, False, "staffView")]
+    assert not staff.busy_bar.isVisible() and staff.pdf_button.isEnabled() and staff.export_button.isEnabled()
+    assert (tmp_path / "slow.pdf").read_bytes().startswith(b"%PDF")
+    assert staff.message.text() == f"Saved to {tmp_path / 'slow.pdf'}"
+    assert "Slow Report" in " ".join(staff.row_texts()) and session.id is not None
 
 
 def test_staff_view_says_when_there_are_no_sessions(qtbot, questionnaire, store) -> None:
@@ -398,7 +456,8 @@ def test_a_kiosk_session_leaves_no_patient_data_in_the_log(
         _click(window, "nextPersonButton")
         _unlock(qtbot, window)
         window.choose_path = lambda _parent, _suggested: str(tmp_path / "export.json")
-        _click(window, "staffExportButton")
+        with qtbot.waitSignal(window.exporter.done, timeout=10_000):
+            _click(window, "staffExportButton")
         _click(window, "staffBackButton")
         window.idle.start()
         with qtbot.waitSignal(window.idle.expired, timeout=3000):

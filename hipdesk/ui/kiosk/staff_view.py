@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -104,6 +105,18 @@ class StaffView(QWidget):
                                           lambda: self._emit_selected(self.export_requested))
         self.seen_button = self._button("staffSeenButton", text.staff_mark_seen, session_buttons,
                                         lambda: self._emit_selected(self.seen_requested))
+        # While a file is made in the background: a moving bar and what is being made; the export buttons wait.
+        self.busy_bar = QProgressBar()
+        self.busy_bar.setObjectName("staffExportProgress")
+        self.busy_bar.setRange(0, 0)
+        self.busy_bar.setMaximumWidth(120)
+        self.busy_bar.setAccessibleName("Export in progress")
+        self.busy_bar.hide()
+        self.busy_text = QLabel()
+        self.busy_text.setObjectName("staffExportDoing")
+        self.busy_text.hide()
+        session_buttons.addWidget(self.busy_bar)
+        session_buttons.addWidget(self.busy_text)
         session_buttons.addStretch(1)
         self.delete_button = self._button("staffDeleteButton", text.staff_delete, session_buttons,
                                           lambda: self._emit_selected(self.delete_requested))
@@ -136,6 +149,15 @@ class StaffView(QWidget):
         button.clicked.connect(slot)
         row.addWidget(button)
         return button
+
+    def show_progress(self, doing: str) -> None:
+        """What is being made in the background ("" when it is done): the bar shows, the export buttons wait."""
+        working = bool(doing)
+        self.busy_bar.setVisible(working)
+        self.busy_text.setText(doing)
+        self.busy_text.setVisible(working)
+        for button in (self.pdf_button, self.export_button):
+            button.setEnabled(not working)
 
     def refresh(self, keep_message: bool = False) -> None:
         """Reload the list (unseen emergency and urgent first) and the count in the title."""

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -28,7 +30,6 @@ from PySide6.QtWidgets import (
 from hipdesk.actions import exports, sessions
 from hipdesk.content.kiosk_text import kiosk_text
 from hipdesk.content.questionnaire import Questionnaire
-from hipdesk.exchange.safe_write import ExportError
 from hipdesk.library.front_desk import attention_count, mark_seen, refresh_triage, session_label, stored_triage
 from hipdesk.session import Session
 from hipdesk.storage.logs import logger
@@ -44,6 +45,9 @@ from hipdesk.ui.kiosk.staff_view import StaffView
 from hipdesk.ui.kiosk.thanks_screen import ThanksScreen
 from hipdesk.ui.main_window import STYLE
 from hipdesk.ui.wizard import AssessmentWizard
+
+if TYPE_CHECKING:
+    from hipdesk.ui.export_bar import SessionExporter
 
 
 def choose_export_path(parent: QWidget | None, suggested: str) -> str | None:
@@ -102,6 +106,8 @@ class KioskWindow(QMainWindow):
         self.staff.delete_requested.connect(self.delete_session)
         self.staff.leave_requested.connect(self.leave_kiosk)
         self.staff.idle_minutes_changed.connect(self._set_idle_minutes)
+        self._exporter: SessionExporter | None = None
+        self._exporting = 0  # the session whose file is being made
 
         self.stack = QStackedWidget()
         for screen in (self.pin_setup, self.intake, self.thanks, self.pin_entry, self.staff):
@@ -321,36 +327,61 @@ class KioskWindow(QMainWindow):
         self.staff.clear()
         self.show_intake()
 
-    def export_session(self, session_id: int) -> None:
-        """Write one session as an answers file (0600) where the staff member chooses."""
-        self._export(session_id, lambda _session: f"hipdesk-session-{session_id}.json", "answers file",
-                     lambda session: exports.answers_bytes(self.ctx.questionnaire, session))
+    @property
+    def exporter(self) -> SessionExporter:
+        """The main window's exporter (a worker makes the file; the staff view stays responsive), made on first use."""
+        if self._exporter is None:
+            from hipdesk.ui.export_bar import SessionExporter  # the report stack loads on the first export
 
-    def export_pdf(self, session_id: int) -> None:
-        """Write one session's PDF report (0600) where the staff member chooses."""
-        from hipdesk.report.export import default_file_name
+            self._exporter = SessionExporter(self.ctx, self, save_dialog=self._ask_export_path,
+                                             tell_error=self._export_failed, remember_folder=False)
+            self._exporter.progress.connect(self.staff.show_progress)
+            self._exporter.exported.connect(self._exported)
+        return self._exporter
 
-        self._export(session_id, lambda session: default_file_name(session, ".pdf"), "report",
-                     lambda session: exports.report_bytes(self.ctx.questionnaire, session, self.ctx.store))
+    def export_session(self, session_id: int) -> bool:
+        """Write one session as an answers file (0600) where the staff member chooses, in the background."""
+        session = self._stored(session_id)
+        return session is not None and self.exporter.save_answers(session, f"hipdesk-session-{session_id}.json")
 
-    def _export(self, session_id: int, file_name: Callable[[Session], str], what: str,
-                make: Callable[[Session], bytes]) -> None:
+    def export_pdf(self, session_id: int) -> bool:
+        """Write one session's PDF report (0600) where the staff member chooses, made in the background."""
+        session = self._stored(session_id)
+        return session is not None and self.exporter.save_pdf(session)
+
+    def _stored(self, session_id: int) -> Session | None:
         try:
             session = exports.load_stored_session(self.ctx.store, session_id)
         except (exports.SessionNotFound, StoreError) as error:
             self.staff.message.setText(str(error))
+            return None
+        self._exporting = session_id
+        return session
+
+    def _ask_export_path(self, parent: QWidget | None, _title: str, proposed: str, _filter: str) -> str:
+        """The exporter's save dialog: the kiosk's own (documents folder, replaced by tests through `choose_path`)."""
+        return self.choose_path(parent, Path(proposed).name) or ""
+
+    def _exported(self, kind: str, where: str) -> None:
+        session_id = self._exporting
+        logger.info("kiosk: session %d exported (%s)", session_id, "report" if kind == "pdf" else "answers file")
+        if self.stack.currentWidget() is not self.staff:
+            # The view was locked (idle, Back) while the file was made: mark the session seen, show nothing.
+            self._mark_seen_quietly(session_id)
             return
-        path = self.choose_path(self, file_name(session))
-        if not path:
-            return
-        try:
-            written = exports.save_export(path, make(session))
-        except (ExportError, StoreError) as error:
-            self.staff.message.setText(str(error))
-            return
-        logger.info("kiosk: session %d exported (%s)", session_id, what)
         self.mark_seen(session_id)
-        self.staff.message.setText(self.text.staff_exported.format(path=written))
+        self.staff.message.setText(self.text.staff_exported.format(path=where))
+
+    def _export_failed(self, _title: str, text: str) -> None:
+        if self.stack.currentWidget() is self.staff:
+            self.staff.message.setText(text)
+
+    def _mark_seen_quietly(self, session_id: int) -> None:
+        try:
+            mark_seen(self.ctx.store, session_id)
+        except StoreError as error:
+            logger.warning("kiosk: session %d not marked as seen: %s", session_id, error)
+        self._show_attention()
 
     def mark_seen(self, session_id: int, refresh: bool = True) -> None:
         """A member of staff has looked at this session: it leaves the top of the list and the count."""
