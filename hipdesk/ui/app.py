@@ -220,6 +220,8 @@ def run_gui(args: Any) -> int:
         lock.release()
         return 0 if ok else 1
     QTimer.singleShot(0, window.raise_)
+    if isinstance(window, MainWindow):  # the colour guess made before the first page, checked with Qt
+        QTimer.singleShot(0, window.check_system_colours)
     # The FHIR sender starts once the first page is up (its code is not loaded before that: start-up time);
     # it sends nothing until staff set a server.
     senders: list[Any] = []

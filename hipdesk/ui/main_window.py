@@ -17,6 +17,7 @@ from hipdesk.content.resources import resource_path
 from hipdesk.storage.logs import logger
 from hipdesk.storage.settings import COLOURS_SETTING, GEOMETRY_SETTING, TEXT_SIZE_SETTING
 from hipdesk.storage.store import SessionStore, StoreError
+from hipdesk.ui import theme
 from hipdesk.ui.context import UiContext
 from hipdesk.ui.menus import build_menus
 from hipdesk.ui.theme import COLOUR_CHOICES, LIGHT, TEXT_SIZES, Colours, apply_view, style_sheet
@@ -129,7 +130,14 @@ class MainWindow(QMainWindow):
         self._remember(COLOURS_SETTING, self.colour_choice)
 
     def _system_colours_changed(self, *_args: object) -> None:
+        theme.ask_qt_for_scheme()
         if self.colour_choice == "system":
+            self._restyle()
+
+    def check_system_colours(self) -> None:
+        """Once the first page is up: ask Qt for the desktop's colour scheme; restyle only if the guess was wrong."""
+        theme.ask_qt_for_scheme()
+        if self.colour_choice == "system" and theme.colours_for("system") != self.colours:
             self._restyle()
 
     def _place_on_screen(self) -> None:

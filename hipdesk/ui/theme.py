@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -55,10 +54,40 @@ HIGH_CONTRAST = Colours(window="#000000", text="#ffffff", base="#000000", button
                         focus="#ffff00", chosen="#ffffff", chosen_text="#000000", disabled="#c0c0c0", link="#ffff00")
 
 
+#: Whether the platform's own palette is dark, read before HipDesk first sets its palette (apply_view).
+_PLATFORM_PALETTE_DARK: list[bool] = []
+#: Set once the first page is up (or the desktop announced a change): from then on Qt itself is asked.
+_ASK_QT: list[bool] = []
+
+
+def _note_platform_palette() -> None:
+    if not _PLATFORM_PALETTE_DARK:
+        _PLATFORM_PALETTE_DARK.append(QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128)
+
+
+def ask_qt_for_scheme() -> None:
+    """From now on system_is_dark asks Qt's colorScheme() (called once the first page is up)."""
+    _ASK_QT.append(True)
+
+
 def system_is_dark() -> bool:
-    """True when the desktop asks for a dark colour scheme (Qt 6.5+: QStyleHints.colorScheme)."""
+    """True when the desktop asks for a dark colour scheme (Qt 6.5+: QStyleHints.colorScheme).
+
+    Until the first page is up the answer comes from the platform's palette, which follows the same setting:
+    asking colorScheme() makes PySide build the whole Qt namespace (93 enum types, ~20 ms) before the first
+    page could show. The window then asks Qt (MainWindow.check_system_colours) and changes colours in the
+    rare case the two disagree. Where the platform does not say (Unknown), its palette is the answer.
+    """
+    _note_platform_palette()
+    if not _ASK_QT:
+        return _PLATFORM_PALETTE_DARK[0]
+    from PySide6.QtCore import Qt
+
     hints = QGuiApplication.styleHints()
-    return hints is not None and hints.colorScheme() == Qt.ColorScheme.Dark
+    scheme = hints.colorScheme() if hints is not None else Qt.ColorScheme.Unknown
+    if scheme == Qt.ColorScheme.Unknown:
+        return _PLATFORM_PALETTE_DARK[0]
+    return scheme == Qt.ColorScheme.Dark
 
 
 def colours_for(choice: str) -> Colours:
@@ -140,6 +169,7 @@ QLineEdit:focus, QPlainTextEdit:focus, QListWidget:focus, QTextBrowser:focus {{ 
 
 def apply_view(app: QApplication, choice: str, percent: int, base_font: QFont) -> Colours:
     """Set the application's palette and text size; return the colours the window's style sheet needs."""
+    _note_platform_palette()  # before HipDesk's own palette replaces the platform's
     colours = colours_for(choice)
     app.setPalette(palette_for(colours))
     font = QFont(base_font)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -28,6 +28,7 @@ from hipdesk.ui.text import escape
 
 #: After a page is shown and the person is reading it, the pages next to it are built (one per turn).
 BUILD_AHEAD_MS = 200
+NO_FOCUS = 0  # Qt.FocusPolicy.NoFocus
 
 
 def page_class(page: Page) -> type[WizardPage]:
@@ -134,7 +135,10 @@ class AssessmentWizard(QWidget):
             page.bind(self.editor)
             scroll = QScrollArea()
             scroll.setObjectName(f"scroll_{self.content_pages[index].id}")
-            scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a tab stop of its own: the fields are
+            # Not a tab stop of its own: the fields are. Set as the property, by value, because naming
+            # Qt.FocusPolicy would make PySide build the whole Qt namespace (93 enum types, ~20 ms) before the
+            # first page shows; the namespace is built after the first page instead (theme.check_system_scheme).
+            scroll.setProperty("focusPolicy", NO_FOCUS)
             scroll.setWidgetResizable(True)
             scroll.setFrameShape(QScrollArea.Shape.NoFrame)
             scroll.setWidget(page)
@@ -190,10 +194,11 @@ class AssessmentWizard(QWidget):
         Qt walks the Tab chain itself (as Tab would, from the page): walking it in Python would make PySide wrap
         every internal widget on the way (scroll-area viewports), which costs ~10 ms of type set-up at start-up.
         """
-        page.setFocus(Qt.FocusReason.OtherFocusReason)
+        page.setFocus()
         page.focusNextPrevChild(True)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        from PySide6.QtCore import Qt  # not at import: see page_at
         """Enter as in a form: on a focused button it presses that button; on a field or an answer it goes Next.
 
         Fields that use Enter themselves (several lines of text, an open list) never pass it on to here.
