@@ -13,9 +13,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse(argv)
     if args.command:
         return run_command(args)
-    from hipdesk.ui.app import run_gui
+    import gc
 
-    return run_gui(args)
+    # Start-up builds only long-lived objects (modules, classes, content, the window): collecting garbage
+    # while it runs finds none and cost ~20 ms. The window freezes what start-up built and turns collection
+    # back on once the first page is up (hipdesk.ui.app.first_page_shown).
+    gc.disable()
+    try:
+        from hipdesk.ui.app import run_gui
+
+        return run_gui(args)
+    finally:
+        gc.enable()  # also when start-up ended early (a message, no window)
 
 
 if __name__ == "__main__":

@@ -145,6 +145,15 @@ def _no_display() -> bool:
     )
 
 
+def first_page_shown() -> None:
+    """After the first page is up: what start-up built lives as long as the window, so the collector (turned off
+    for start-up by hipdesk.__main__) leaves it out of every later pass (shorter pauses), and starts again."""
+    import gc
+
+    gc.freeze()
+    gc.enable()
+
+
 def run_gui(args: Any) -> int:
     """Start the GUI; with --smoke show the first page, process events and return 0."""
     os.umask(0o077)  # everything HipDesk writes is for this user only
@@ -214,12 +223,14 @@ def run_gui(args: Any) -> int:
         check_in_background(db_path, lambda problem: _damage_found(lock, args.smoke, problem))
     if args.smoke:
         app.processEvents()
+        first_page_shown()
         first_page = isinstance(window, MainWindow) and window.current_page_id() == questionnaire.pages[0].id
         ok = window.isVisible() and (kiosk or first_page)
         store.close()
         lock.release()
         return 0 if ok else 1
     QTimer.singleShot(0, window.raise_)
+    QTimer.singleShot(0, first_page_shown)
     if isinstance(window, MainWindow):  # the colour guess made before the first page, checked with Qt
         QTimer.singleShot(0, window.check_system_colours)
     # The FHIR sender starts once the first page is up (its code is not loaded before that: start-up time);

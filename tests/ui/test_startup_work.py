@@ -1,0 +1,67 @@
+"""What start-up does before the first page shows (work moved after it must still happen)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_python(code: str, tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, HIPDESK_DB=str(tmp_path / "start.db"), QT_QPA_PLATFORM="offscreen")
+    return subprocess.run([sys.executable, "-c", code, *args], cwd=ROOT, env=env, capture_output=True, text=True,
+                          timeout=120)
+
+
+ENUM_WATCH = """
+import enum, sys
+made = []
+create = enum.EnumType._create_
+def watched(cls, class_name, names=None, *args, **kwargs):
+    made_enum = create(cls, class_name, names, *args, **kwargs)
+    made.append(made_enum)
+    return made_enum
+enum.EnumType._create_ = watched
+from hipdesk.__main__ import main
+code = main(["--smoke"])
+print(" ".join(made_enum.__qualname__ for made_enum in made))  # PySide names them fully after creation
+sys.exit(code)
+"""
+
+
+def test_the_first_page_shows_without_building_qts_namespace(tmp_path: Path) -> None:
+    """Naming `Qt` (from PySide6.QtCore import Qt) builds its 93 enum types, ~20 ms: not before the first page.
+
+    Fails when a module on the way to the first page imports Qt at its top (as theme.py and wizard.py did).
+    """
+    done = run_python(ENUM_WATCH, tmp_path)
+    assert done.returncode == 0, done.stderr
+    made = done.stdout.split()
+    assert "QPalette.ColorRole" in made  # the watch works: the theme's own enum is seen
+    qt_namespace = [name for name in made if name.startswith("Qt.")]
+    assert not qt_namespace, f"built before the first page: {qt_namespace[:5]}"
+
+
+GC_STATE = """
+import gc, sys
+from hipdesk.__main__ import main
+code = main(sys.argv[1:])
+print(code, gc.isenabled(), gc.get_freeze_count())
+"""
+
+
+def test_garbage_collection_is_on_again_after_the_first_page(tmp_path: Path) -> None:
+    """Start-up runs without the collector (it found nothing to collect); the window turns it back on and
+    keeps what start-up built out of later passes (frozen)."""
+    code, enabled, frozen = run_python(GC_STATE, tmp_path, "--smoke").stdout.split()
+    assert code == "0" and enabled == "True" and int(frozen) > 10_000
+
+
+def test_garbage_collection_is_on_again_when_start_up_ends_early(tmp_path: Path) -> None:
+    (tmp_path / "start.db").mkdir()  # a folder where the data file should be: a message, no window
+    done = run_python(GC_STATE, tmp_path, "--smoke")
+    code, enabled, _frozen = done.stdout.split()
+    assert code == "1" and enabled == "True", done.stderr
