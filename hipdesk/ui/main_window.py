@@ -56,16 +56,18 @@ class MainWindow(QMainWindow):
         self._apply_view(self._setting(COLOURS_SETTING, "system"), self._setting(TEXT_SIZE_SETTING, 100))
         self.setMinimumSize(MIN_WIDTH, MIN_HEIGHT)
         self._place_on_screen()
-        self.wizard = AssessmentWizard(self.ctx)
+        # The style sheet and the window's frame first, then the first page inside them: built anywhere else, the
+        # page would be styled and laid out once for nothing before it is restyled in the window.
+        self.setStyleSheet(style_sheet(self.colours, self.text_size))
+        self.views = QStackedWidget()
+        self.setCentralWidget(self.views)
+        self.wizard = AssessmentWizard(self.ctx, self.views)
+        self.views.addWidget(self.wizard)
         self._assess: AssessFunction | None = None
         self._assess_loaded = False
         self.library: SessionLibrary | None = None  # built when first opened, to start fast
         self.library_export: SessionExporter | None = None  # the library's "Export PDF", made when first used
         self.done: DoneScreen | None = None  # after Finish: what was saved and where (built on first Finish)
-        self.views = QStackedWidget()
-        self.views.addWidget(self.wizard)
-        self.setCentralWidget(self.views)
-        self.setStyleSheet(style_sheet(self.colours, self.text_size))
         self.actions_ = build_menus(self, content_text(resource_path("library.json"), "texts", "title"))
         self.sessions_action = self.actions_["sessionsAction"]
         self.kiosk_action = self.actions_["kioskAction"]

@@ -152,7 +152,9 @@ class QuestionForm(QWidget):
             not_asked = self.editor.not_asked()
             unit = self.editor.distance_unit()
         for item_id, row in self.rows.items():
-            row.setVisible(item_id not in not_asked)
+            hidden = item_id in not_asked
+            if row.isHidden() != hidden:  # setVisible(True) styles the row at once, even before it is on screen:
+                row.setHidden(hidden)  # only changes, so a page's first build is styled once, in the window
             if isinstance(row.input, LineWidget):
                 row.input.set_distance_unit(unit)
 

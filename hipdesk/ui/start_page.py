@@ -68,11 +68,13 @@ class StartPage(WizardPage):
         self.import_button.setObjectName("importAnswersButton")
         self.import_button.setToolTip("Open a HipDesk answers file or a FHIR QuestionnaireResponse (JSON) as a new session")
         self.import_button.clicked.connect(self.import_answers)
-        self.import_button.setVisible(not ctx.kiosk)  # a patient at the front desk opens no files
         import_row = QHBoxLayout()
         import_row.addWidget(self.import_button)
         import_row.addStretch(1)
         self.layout_.addLayout(import_row)
+        if ctx.kiosk:  # a patient at the front desk opens no files
+            self.import_button.hide()  # (never setVisible(True) here: it would style the button before the page
+            # is in the window, once for nothing, and a button with no parent yet would show as a window of its own)
         self.layout_.addStretch(1)  # keep the page together at the top; spare height goes below
         self.refresh_drafts()
 

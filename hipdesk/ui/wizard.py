@@ -132,21 +132,22 @@ class AssessmentWizard(QWidget):
             form = getattr(page, "form", None)
             if form is not None and index == 0:
                 form.open_session = self._new_session
-            page.bind(self.editor)
             scroll = QScrollArea()
-            scroll.setObjectName(f"scroll_{self.content_pages[index].id}")
-            # Not a tab stop of its own: the fields are. Set as the property, by value, because naming
-            # Qt.FocusPolicy would make PySide build the whole Qt namespace (93 enum types, ~20 ms) before the
-            # first page shows; the namespace is built after the first page instead (theme.check_system_scheme).
-            scroll.setProperty("focusPolicy", NO_FOCUS)
-            scroll.setWidgetResizable(True)
-            scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-            scroll.setWidget(page)
+            # In the stack before the page goes in, so that the page is styled once, as it will be shown.
             placeholder = self.stack.widget(index)
             self.stack.insertWidget(index, scroll)
             if placeholder is not None:
                 self.stack.removeWidget(placeholder)
                 placeholder.deleteLater()
+            scroll.setObjectName(f"scroll_{self.content_pages[index].id}")
+            # Not a tab stop of its own: the fields are. Set as the property, by value, because naming
+            # Qt.FocusPolicy would make PySide build the whole Qt namespace (93 enum types, ~20 ms) before the
+            # first page shows; it is built after the first page instead (see theme.system_is_dark).
+            scroll.setProperty("focusPolicy", NO_FOCUS)
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+            scroll.setWidget(page)
+            page.bind(self.editor)
             self.pages[index] = page
         return page
 
