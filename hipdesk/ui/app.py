@@ -7,7 +7,7 @@ import sys
 from typing import Any
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 from hipdesk import __version__
 from hipdesk.actions.content_check import check_content_at_start
@@ -37,6 +37,8 @@ FOLDER_UNWRITABLE = (
 def _fail(app: QApplication, smoke: bool, title: str, message: str) -> int:
     print(f"hipdesk: {message}", file=sys.stderr)
     if not smoke and os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+        from PySide6.QtWidgets import QMessageBox  # only when something went wrong
+
         QMessageBox.critical(None, title, message)
     return 1
 
@@ -45,6 +47,8 @@ def _warn(smoke: bool, title: str, message: str) -> None:
     """Tell the person something went wrong but HipDesk goes on (stderr always; a dialog on a real screen)."""
     print(f"hipdesk: {message}", file=sys.stderr)
     if not smoke and os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+        from PySide6.QtWidgets import QMessageBox  # only when something went wrong
+
         QMessageBox.warning(None, title, message)
 
 

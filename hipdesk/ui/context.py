@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget  # the dialogs' classes where a dialog opens: start-up time, most runs open none
 
 from hipdesk.content.questionnaire import Questionnaire
 from hipdesk.storage.store import SessionStore
@@ -13,6 +13,8 @@ from hipdesk.storage.store import SessionStore
 
 def ask_yes_no(parent: QWidget | None, title: str, text: str) -> bool:
     """A modal yes/no question with No as the default (Enter must not delete); tests replace `UiContext.ask`."""
+    from PySide6.QtWidgets import QMessageBox
+
     buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
     answer = QMessageBox.question(parent, title, text, buttons, QMessageBox.StandardButton.No)
     return answer == QMessageBox.StandardButton.Yes
@@ -20,23 +22,31 @@ def ask_yes_no(parent: QWidget | None, title: str, text: str) -> bool:
 
 def tell(parent: QWidget | None, title: str, text: str) -> None:
     """A modal message; tests replace `UiContext.inform`."""
+    from PySide6.QtWidgets import QMessageBox
+
     QMessageBox.information(parent, title, text)
 
 
 def choose_file_to_open(parent: QWidget | None, title: str, name_filter: str) -> str | None:
     """A file dialog for opening; tests replace `UiContext.open_file`."""
+    from PySide6.QtWidgets import QFileDialog
+
     path, _ = QFileDialog.getOpenFileName(parent, title, "", name_filter)
     return path or None
 
 
 def choose_files_to_open(parent: QWidget | None, title: str, name_filter: str) -> list[str]:
     """A file dialog for several files; tests replace `UiContext.open_files`."""
+    from PySide6.QtWidgets import QFileDialog
+
     paths, _ = QFileDialog.getOpenFileNames(parent, title, "", name_filter)
     return list(paths)
 
 
 def choose_folder(parent: QWidget | None, title: str) -> str | None:
     """A folder dialog; tests replace `UiContext.open_folder`."""
+    from PySide6.QtWidgets import QFileDialog
+
     return QFileDialog.getExistingDirectory(parent, title) or None
 
 
