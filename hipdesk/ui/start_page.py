@@ -92,7 +92,8 @@ class StartPage(WizardPage):
             text = f"{title} · started {_when(info.created_at)} · last step: {steps.get(info.current_page, info.current_page)}"
             self.drafts.addItem(QListWidgetItem(text))
             self.draft_ids.append(info.id)
-        self.resume_box.setVisible(self.drafts.count() > 0)
+        if self.resume_box.isHidden() != (self.drafts.count() == 0):  # only changes: see QuestionForm.refresh
+            self.resume_box.setHidden(self.drafts.count() == 0)
         if self.drafts.count():
             self.drafts.setCurrentRow(0)
 
