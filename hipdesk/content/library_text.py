@@ -15,7 +15,7 @@ TEXTS = (
     "any_date", "back", "better", "continue", "delete", "delete_pending", "delete_question", "delete_title", "export",
     "follow_up", "follow_up_needs_person", "from", "no_name", "not_assessed", "open_summary", "search",
     "search_placeholder", "title", "to", "trends", "trends_change", "trends_empty", "trends_latest",
-    "trends_latest_none", "trends_legend", "trends_regions", "trends_scores", "trends_title", "worse",
+    "trends_latest_none", "trends_legend", "trends_regions", "trends_scores", "trends_shown", "trends_title", "worse",
 )
 COLUMNS = ("date", "person", "status", "triage", "top_cause", "worst_pain")
 

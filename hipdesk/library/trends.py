@@ -28,6 +28,11 @@ PALETTE = ("#1f5fa8", "#c0392b", "#2e8b57", "#8e44ad", "#d35400", "#16a085", "#7
 DASHES: tuple[list[float] | None, ...] = (None, [4, 2], [1.2, 1.8])
 
 
+def legend_columns(series: int) -> int:
+    """Columns of a chart's legend (the PDF's and the screen's): 2, or 3 when there are more than 8 series."""
+    return 2 if series <= 8 else 3
+
+
 def is_meaningful_change(before: int, after: int) -> bool:
     """True for a change of ≥ 2 points, or ≥ 30 % of the earlier score."""
     change = abs(after - before)
@@ -103,9 +108,9 @@ def build_series(key: str, label: str, values: Sequence[tuple[int, int, str, int
     return TrendSeries(key, label, tuple(points))
 
 
-#: The report's charts show at most this many sessions, the latest: readable on a page, and made in bounded time
-#: however long a person's history is (the report says how many were left out).
-REPORT_TREND_SESSIONS = 30
+#: The trend charts (the report's and the library window's) show at most this many sessions, the latest: readable,
+#: and made in bounded time however long a person's history is (both say how many were left out, `shown_note`).
+TREND_SESSIONS = 30
 
 
 def person_trend(
@@ -125,11 +130,12 @@ def person_trend(
         ids = ids[-(latest + 1):]  # type: ignore[operator]
     sessions = [store.load_session(session_id) for session_id in ids]
     dates = tuple(session.created_at[:10] for session in sessions)
+    answers = [effective_answers(questionnaire, session.answers) for session in sessions]  # once a session
     scores: list[TrendSeries] = []
     for item_id, label in content.trend_series.items():
         values = []
         for index, session in enumerate(sessions):
-            value = effective_answers(questionnaire, session.answers).get(item_id)
+            value = answers[index].get(item_id)
             if isinstance(value, int):
                 values.append((session.id or 0, index, dates[index], value))
         if values:
@@ -156,9 +162,23 @@ def _without_first(series: TrendSeries) -> TrendSeries:
     return TrendSeries(series.key, series.label, points)
 
 
+def shown_trend(store: SessionStore, questionnaire: Questionnaire, person_id: int,
+                content: LibraryContent | None = None) -> PersonTrend:
+    """The person's trend as the charts show it: the latest `TREND_SESSIONS` sessions (the report's and the library's)."""
+    return person_trend(store, questionnaire, person_id, content, latest=TREND_SESSIONS)
+
+
+def shown_note(trend: PersonTrend, content: LibraryContent | None = None) -> str:
+    """"The latest 30 of 1001 sessions, from 2024-03-02." when sessions were left out, else ""."""
+    if trend.shows_all or not trend.dates:
+        return ""
+    template = (content or load_library_content()).texts["trends_shown"]
+    return template.format(shown=len(trend.dates), total=trend.total_sessions, first=trend.dates[0])
+
+
 def report_trend(store: SessionStore, questionnaire: Questionnaire, session: Session) -> PersonTrend | None:
     """The person's trend for the report: only when the session belongs to someone with 2 or more sessions."""
     if session.person_id is None:
         return None
-    trend = person_trend(store, questionnaire, session.person_id, latest=REPORT_TREND_SESSIONS)
+    trend = shown_trend(store, questionnaire, session.person_id)
     return trend if len(trend.dates) > 1 else None

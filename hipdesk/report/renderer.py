@@ -31,7 +31,7 @@ from hipdesk.assessment.model import Assessment, CauseResult, Evidence, RedFlag
 from hipdesk.content.body_regions import intensity_colour, text_colour_on
 from hipdesk.content.body_sites import BodySites
 from hipdesk.content.questionnaire import Questionnaire
-from hipdesk.library.trends import PersonTrend
+from hipdesk.library.trends import PersonTrend, shown_note
 from hipdesk.report.body_figure import figure_drawing
 from hipdesk.report.canvas import NumberedCanvas
 from hipdesk.report.facts import ReportFacts, Row, collect_facts
@@ -165,9 +165,8 @@ class ReportRenderer:
         if trend is None or len(trend.dates) < 2:
             return []
         section: list[Flowable] = [self.heading("trends")]
-        if not trend.shows_all:
-            section.append(self.text(self.wording.labels["trend_latest"].format(
-                shown=len(trend.dates), total=trend.total_sessions, first=trend.dates[0]), "small"))
+        if not trend.shows_all:  # the same words as the library window's chart
+            section.append(self.text(shown_note(trend), "small"))
         charts = [(trend.scores, self.wording.labels["trend_scores"])]
         if trend.regions:
             charts.append((trend.regions, self.wording.labels["trend_regions"]))

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, Rect, String
 from reportlab.lib.colors import HexColor, black, lightgrey, white
 
-from hipdesk.library.trends import DASHES, PALETTE, TrendSeries
+from hipdesk.library.trends import DASHES, PALETTE, TrendSeries, legend_columns
 
 
 def trend_drawing(
@@ -24,7 +24,7 @@ def trend_drawing(
     """A line chart of 0–10 series over the person's sessions, for the PDF; meaningful changes are ringed."""
     # The legend goes below the plot in 2 columns (3 when many), and the drawing grows with it: the plot never
     # shrinks under its legend, and the next flowable (the second chart) starts below it.
-    columns = 2 if len(series) <= 8 else 3
+    columns = legend_columns(len(series))
     legend_height = 12.0 * -(-len(series) // columns)
     height = max(height, (18 if title else 6) + 100 + 28 + legend_height)
     drawing = Drawing(width, height)

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 from hipdesk.content.library_text import LibraryContent, load_library_content
 from hipdesk.library import sessions as library
 from hipdesk.library.sessions import AssessFunction, LibraryQuery, LibraryRow
-from hipdesk.library.trends import person_trend
+from hipdesk.library.trends import shown_trend
 from hipdesk.ui.context import UiContext
 from hipdesk.ui.summary_worker import AT_ONCE, SummaryWorker, keep_running
 from hipdesk.ui.trend_chart import TrendsPanel
@@ -465,7 +465,7 @@ class SessionLibrary(QWidget):
         row = self.selected()
         if row is None or row.person_id is None:
             return
-        self.trends.show_trend(person_trend(self.ctx.store, self.ctx.questionnaire, row.person_id, self.content))
+        self.trends.show_trend(shown_trend(self.ctx.store, self.ctx.questionnaire, row.person_id, self.content))
         if self.trends_area.isHidden():
             self.trends_area.show()
             total = sum(self.splitter.sizes()) or self.height()

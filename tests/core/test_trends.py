@@ -121,6 +121,29 @@ def test_the_report_trend_reads_only_the_latest_sessions_and_still_compares_the_
     assert person_trend(store, questionnaire, person).shows_all
 
 
+def test_the_report_and_the_library_say_the_same_about_sessions_left_out(store: SessionStore,
+                                                                        questionnaire: Questionnaire) -> None:
+    import io
+
+    import pypdf
+
+    from hipdesk.actions.exports import report_bytes
+    from hipdesk.library.trends import TREND_SESSIONS, shown_note, shown_trend
+
+    days = [f"2025-{month:02d}-{day:02d}" for month in range(1, 12) for day in (3, 17, 28)][:TREND_SESSIONS + 3]
+    for number, day in enumerate(days):
+        last = _session(store, questionnaire, day, {"outer_hip": 1 + number % 10}, pain_now=number % 11)
+    person = library.fetch_rows(store, library.LibraryQuery())[0].person_id
+    assert person is not None
+    trend = shown_trend(store, questionnaire, person)
+    note = shown_note(trend)
+    assert note == f"The latest 30 of 33 sessions, from {days[3]}."
+    pdf = report_bytes(questionnaire, store.load_session(last), store)
+    text = " ".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf)).pages)
+    assert note in " ".join(text.split())
+    assert shown_note(person_trend(store, questionnaire, person, latest=40)) == ""
+
+
 def test_a_chart_with_22_marked_areas_keeps_its_legend_below_the_plot() -> None:
     from reportlab.graphics.shapes import Rect, String
 

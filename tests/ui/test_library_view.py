@@ -191,7 +191,36 @@ def test_trends_show_the_selected_persons_chart_data(qtbot, ctx: UiContext) -> N
     assert "latest check (2026-01-15)" in view.trends.changes.text()
     assert "• Pain now: 7 → 4 (better)" in view.trends.changes.text()
     assert not view.trends.regions_chart.isVisible()  # no body-map marks yet
+    assert not view.trends.shown.isVisible()  # every session is in the chart: nothing to say
     assert not chart.grab().isNull()
+
+
+def test_trends_of_a_long_history_show_the_latest_30_sessions_and_say_so(qtbot, ctx: UiContext) -> None:
+    import datetime as dt
+
+    q = ctx.questionnaire
+    days = [(dt.date(2025, 1, 1) + dt.timedelta(days=7 * n)).isoformat() for n in range(33)]
+    for number, day in enumerate(days):
+        session_id = add(ctx.store, q, day, setting="home", name="Long Runner", pain_now=number % 11,
+                         pain_worst=(number * 3) % 11)
+        for region in ("outer_hip", "buttock", "groin", "outer_thigh", "outer_knee", "lower_back", "front_thigh",
+                       "back_thigh", "sacroiliac", "deep_buttock", "below_knee")[: 1 + number % 11]:
+            ctx.store.save_region(session_id, region, "right" if number % 2 else "left", 1 + number % 10)
+    view = make_library(qtbot, ctx)
+    view.resize(1024, 900)
+    view.search.setText("long runner")
+    view.apply_search()
+    view.select_row(0)
+    view.trends_button.click()
+    panel = view.trends
+    assert panel.shown.isVisible()
+    assert panel.shown.text() == f"The latest 30 of 33 sessions, from {days[3]}."
+    assert panel.scores_chart.dates == tuple(days[3:])
+    assert len(panel.regions_chart.series) == 22  # both sides of 11 areas, each its own line
+    assert max(len(s.points) for s in panel.regions_chart.series) <= 30
+    # The legend fits under the plot: the chart is tall enough for 8 rows of 3 columns.
+    qtbot.waitUntil(lambda: panel.regions_chart.height() >= panel.regions_chart.minimumHeight())
+    assert panel.regions_chart.minimumHeight() >= 170 + 8 * panel.regions_chart.fontMetrics().height()
 
 
 def test_main_window_switches_to_the_library_and_continues_a_draft(qtbot, questionnaire: Questionnaire,
