@@ -28,6 +28,7 @@ SIDE_MARGIN = 14.0  # beside the body in a crop: room for the padding (16 px at 
 TOP_MARGIN = 6.0  # above the highest region
 BOTTOM_CUT = 20.0  # the lowest region (below the knee) is tall: its last units are left out for a larger close-up
 GAP = 16.0  # between two cropped views
+MIN_CROP_WIDTH = 100.0  # a side view's body is narrow: keep room for its title ("Your RIGHT") above it
 PANE_SPACING = 2000.0  # panes sit far apart in one scene: only the one shown is ever in sight
 
 Rect = tuple[float, float, float, float]  # x0, y0, x1, y1
@@ -69,6 +70,10 @@ def pane_layouts(catalogue: Catalogue) -> list[PaneLayout]:
             xs = [px for outline in outlines if outline.view == view_id for px, _ in outline.points]
             xs += [px for polygon in view.figure for px, py in polygon if band_top <= py <= band_bottom]
             left, right = max(min(xs) - SIDE_MARGIN, 0.0), min(max(xs) + SIDE_MARGIN, view.width)
+            if right - left < MIN_CROP_WIDTH:
+                middle = (left + right) / 2
+                left = max(0.0, min(middle - MIN_CROP_WIDTH / 2, view.width - MIN_CROP_WIDTH))
+                right = min(view.width, left + MIN_CROP_WIDTH)
             origin_x, origin_y = x - left, top + TITLE_HEIGHT - band_top
             crop = (x, top + TITLE_HEIGHT, x + right - left, top + TITLE_HEIGHT + band_bottom - band_top)
             placed.append(PaneView(view, origin_x, origin_y, crop))
