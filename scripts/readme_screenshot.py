@@ -1,6 +1,8 @@
 """Opens HipDesk on an example session's body-map page, for the README screenshot under xshot.
 
-    ../shared/tools/xshot docs/screenshot.png 5 .venv/bin/python scripts/readme_screenshot.py
+    ../shared/tools/xshot docs/screenshot.png 5 .venv/bin/python scripts/readme_screenshot.py [PAGE] [PANE]
+
+On the body map it shows the pane PANE (default "sides": the example's outer hip and outer thigh).
 """
 
 from __future__ import annotations
@@ -31,7 +33,13 @@ def main() -> int:
     window.resize(1200, 790)
     window.show()
     window.wizard.open_session(session_id)
-    window.wizard.go_to_page(sys.argv[1] if len(sys.argv) > 1 else "bodymap")
+    page_id = sys.argv[1] if len(sys.argv) > 1 else "bodymap"
+    window.wizard.go_to_page(page_id)
+    if page_id == "bodymap":
+        body_map = window.wizard.current_page().body_map  # type: ignore[attr-defined]
+        pane = sys.argv[2] if len(sys.argv) > 2 else "sides"
+        index = [layout.pane.id for layout in body_map.view.panes].index(pane)
+        body_map.pane_buttons.button(index).click()
     return app.exec()
 
 
