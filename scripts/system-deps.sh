@@ -15,6 +15,13 @@ for pkg in libegl1 libgl1 libfontconfig1 libxkbcommon0 libdbus-1-3 libglib2.0-0 
            libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
+# A real accessibility desktop for tests/ui/test_atspi_switching.py: an X server, a D-Bus session bus, the AT-SPI
+# bus and registry, and the system Python's libatspi binding (the screen-reader client runs outside the venv).
+command -v Xvfb >/dev/null || need+=(xvfb)
+command -v dbus-daemon >/dev/null || need+=(dbus-daemon)
+for pkg in at-spi2-core python3-gi gir1.2-atspi-2.0; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
+done
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   echo "Installing system packages: ${need[*]}"

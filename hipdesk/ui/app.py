@@ -170,8 +170,10 @@ def run_gui(args: Any) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("HipDesk")
     app.setApplicationVersion(__version__)
+    from hipdesk.ui.accessibility import install_safe_scroll_areas
     from hipdesk.ui.identity import identify_application
 
+    install_safe_scroll_areas()  # before any window: a screen reader must not crash the app on a screen switch
     identify_application(app)
     try:
         questionnaire = load_questionnaire()
