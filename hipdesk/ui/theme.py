@@ -45,13 +45,13 @@ class Colours:
 
 LIGHT = Colours(window="#ffffff", text="#1b1f24", base="#ffffff", button="#f3f5f8", muted="#474e58",
                 panel="#eef1f5", warn_bg="#fff4d6", warn_line="#8a6d00", error="#b00020", line="#6b7785",
-                focus="#1b1f24", chosen="#0842a0", chosen_text="#ffffff", disabled="#6e6e6e", link="#0842a0")
+                focus="#1b1f24", chosen="#2a6bd1", chosen_text="#ffffff", disabled="#6e6e6e", link="#0842a0")
 DARK = Colours(window="#1e2227", text="#e8eaed", base="#15181c", button="#2b3138", muted="#c3c9d1",
                panel="#2a3038", warn_bg="#3b3105", warn_line="#d9a400", error="#ff8a80", line="#858e98",
-               focus="#ffffff", chosen="#8ab4f8", chosen_text="#10141a", disabled="#9aa0a6", link="#8ab4f8")
+               focus="#ffffff", chosen="#5a8ae0", chosen_text="#10141a", disabled="#9aa0a6", link="#8ab4f8")
 HIGH_CONTRAST = Colours(window="#000000", text="#ffffff", base="#000000", button="#000000", muted="#ffffff",
                         panel="#000000", warn_bg="#000000", warn_line="#ffff00", error="#ff9e9e", line="#8a8a8a",
-                        focus="#ffff00", chosen="#ffffff", chosen_text="#000000", disabled="#c0c0c0", link="#ffff00")
+                        focus="#ffff00", chosen="#2d8ae8", chosen_text="#000000", disabled="#c0c0c0", link="#ffff00")
 
 
 #: Whether the platform's own palette is dark, read before HipDesk first sets its palette (apply_view).

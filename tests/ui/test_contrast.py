@@ -171,3 +171,32 @@ def test_follows_the_system_dark_scheme(qtbot, window, monkeypatch) -> None:
     monkeypatch.setattr(theme, "system_is_dark", lambda: False)
     window._system_colours_changed()
     assert window.colours == theme.LIGHT
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_the_focus_ring_of_a_chosen_answer_is_seen_against_its_fill(qtbot, window, scheme) -> None:
+    """A chosen answer is filled; its focus ring must stand out from that fill, from the page and from no focus."""
+    window.set_colours(scheme)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    _open_example(window)
+    window.wizard.go_to_page("pain")
+    chosen = find(window, "pain_now__3")
+    assert isinstance(chosen, QPushButton)
+    chosen.click()
+    window.wizard.stack.currentWidget().ensureWidgetVisible(chosen)
+    window.wizard.current_page().setFocus()
+    QApplication.processEvents()
+    before = crop(window.grab().toImage(), window, chosen)
+    chosen.setFocus(Qt.FocusReason.TabFocusReason)
+    QApplication.processEvents()
+    shot = window.grab().toImage()
+    after = crop(shot, window, chosen)
+    assert chosen.isChecked() and chosen.hasFocus()
+    y = after.height() // 2
+    ring, fill, unfocused = pixel(after, 0, y), pixel(after, 3, y), pixel(before, 0, y)
+    outside = pixel(shot, chosen.mapTo(window, chosen.rect().topLeft()).x() - 2, chosen.mapTo(window, chosen.rect().center()).y())
+    assert fill == int(window.colours.chosen[1:], 16)  # just inside the ring: the chosen fill
+    assert ratio(ring, fill) >= 3, f"ring {hex_of(ring)} vs chosen fill {hex_of(fill)}: {ratio(ring, fill):.2f}"
+    assert ratio(ring, outside) >= 3, f"ring {hex_of(ring)} vs outside {hex_of(outside)}: {ratio(ring, outside):.2f}"
+    assert ratio(ring, unfocused) >= 3, f"ring {hex_of(ring)} vs unfocused {hex_of(unfocused)}"
