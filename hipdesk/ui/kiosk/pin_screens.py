@@ -28,7 +28,7 @@ def _message_label(name: str) -> QLabel:
     label = QLabel()
     label.setObjectName(name)
     label.setWordWrap(True)
-    label.setStyleSheet("color: #b00020; font-weight: 600;")
+    label.setProperty("role", "error")  # the scheme's error colour (hipdesk.ui.theme)
     return label
 
 

@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from hipdesk.content.kiosk_text import KioskText
-from hipdesk.ui.red_flag_banner import LEVEL_COLOUR
 
 
 class ThanksScreen(QWidget):
@@ -47,9 +46,11 @@ class ThanksScreen(QWidget):
         if speak_to_reception:
             self.title.setText(self.text.thanks_emergency_title)
             self.body.setText(self.text.thanks_emergency_text)
-            self.title.setStyleSheet(f"color: {LEVEL_COLOUR['emergency']};")
+            self.title.setProperty("role", "error")  # the scheme's error colour: readable on light and dark
         else:
             self.title.setText(self.text.thanks_title)
             self.body.setText(self.text.thanks_text)
-            self.title.setStyleSheet("")
+            self.title.setProperty("role", None)
+        self.title.style().unpolish(self.title)  # a property the style sheet selects on: polish again
+        self.title.style().polish(self.title)
         self.setAccessibleName(f"{self.title.text()}. {self.body.text()}")

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -33,7 +34,7 @@ from hipdesk.content.questionnaire import Questionnaire
 from hipdesk.library.front_desk import attention_count, mark_seen, refresh_triage, session_label, stored_triage
 from hipdesk.session import Session
 from hipdesk.storage.logs import logger
-from hipdesk.storage.settings import DEFAULT_IDLE_MINUTES, IDLE_SETTING, KIOSK_SETTING, WARNING_SECONDS
+from hipdesk.storage.settings import COLOURS_SETTING, DEFAULT_IDLE_MINUTES, IDLE_SETTING, KIOSK_SETTING, WARNING_SECONDS
 from hipdesk.storage.staff_pin import StaffPin
 from hipdesk.storage.store import SessionStore, StoreError
 from hipdesk.ui.context import UiContext
@@ -43,7 +44,7 @@ from hipdesk.ui.kiosk.pin_screens import PinEntryScreen, PinSetupScreen
 from hipdesk.ui.kiosk.staff_banner import StaffSessionBanner
 from hipdesk.ui.kiosk.staff_view import StaffView
 from hipdesk.ui.kiosk.thanks_screen import ThanksScreen
-from hipdesk.ui.main_window import STYLE
+from hipdesk.ui.theme import COLOUR_CHOICES, LIGHT, Colours, colours_for, palette_for, style_sheet
 from hipdesk.ui.wizard import AssessmentWizard
 
 if TYPE_CHECKING:
@@ -68,13 +69,18 @@ class KioskWindow(QMainWindow):
         super().__init__(parent)
         self.setWindowTitle("HipDesk")
         self.setObjectName("kioskWindow")
-        self.setStyleSheet(STYLE)
         self.text = kiosk_text()
         self.ctx = UiContext(questionnaire, store, kiosk=True)
         self.pin = StaffPin(store, clock)
         self.choose_path: Callable[[QWidget | None, str], str | None] = choose_export_path
         self._may_close = False
         self.wizard: AssessmentWizard | None = None
+        self.colours: Colours = LIGHT
+        self.colour_choice = self._stored_colours()
+        self._restyle()
+        hints = QApplication.styleHints()
+        if hints is not None:
+            hints.colorSchemeChanged.connect(self._system_colours_changed)
 
         minutes = int(store.get_setting(IDLE_SETTING, DEFAULT_IDLE_MINUTES))
         self.idle = IdleWatcher(idle_ms if idle_ms is not None else minutes * 60_000, warning_seconds, tick_ms, self)
@@ -116,7 +122,7 @@ class KioskWindow(QMainWindow):
         self.idle_banner = QLabel()
         self.idle_banner.setObjectName("idleWarning")
         self.idle_banner.setWordWrap(True)
-        self.idle_banner.setStyleSheet("background: #fff4d6; border: 2px solid #d9a400; padding: 10px; font-size: 13pt;")
+        self.idle_banner.setProperty("role", "running")  # the scheme's warning colours (hipdesk.ui.theme)
         self.idle_banner.hide()
         self.staff_button = QPushButton(self.text.staff_button)
         self.staff_button.setObjectName("staffButton")
@@ -144,6 +150,26 @@ class KioskWindow(QMainWindow):
         else:
             self.stack.setCurrentWidget(self.pin_setup)
             self.staff_button.hide()
+
+    # -- colours ----------------------------------------------------------------------------------
+    def _stored_colours(self) -> str:
+        try:
+            choice = self.ctx.store.get_setting(COLOURS_SETTING, "system")
+        except StoreError:
+            choice = "system"
+        return choice if isinstance(choice, str) and choice in COLOUR_CHOICES else "system"
+
+    def _restyle(self) -> None:
+        """The colour scheme chosen in the ordinary window (View → Colours), else the desktop's light or dark."""
+        self.colours = colours_for(self.colour_choice)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.setPalette(palette_for(self.colours))
+        self.setStyleSheet(style_sheet(self.colours, 100))
+
+    def _system_colours_changed(self, *_args: object) -> None:
+        if self.colour_choice == "system":
+            self._restyle()
 
     # -- what is on screen ------------------------------------------------------------------------
     def screen_name(self) -> str:

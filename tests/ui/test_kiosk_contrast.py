@@ -1,0 +1,90 @@
+"""The kiosk follows the colour scheme chosen in the ordinary window (light, dark, high contrast), as that window does.
+
+Measured on the drawn kiosk window, screen by screen: its background is the scheme's, and every label's
+text reaches 4.5:1 against what is drawn behind it (WCAG 2.2 1.4.3), the PIN error and the idle warning
+included.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
+
+from hipdesk.storage import staff_pin
+from hipdesk.storage.settings import COLOURS_SETTING
+from hipdesk.storage.staff_pin import StaffPin
+from hipdesk.ui import theme
+from hipdesk.ui.kiosk.window import KioskWindow
+from tests.ui.contrast import crop, hex_of, pixel, text_contrast
+
+PIN = "917353"
+SCHEMES = {"light": theme.LIGHT, "dark": theme.DARK, "contrast": theme.HIGH_CONTRAST}
+
+
+def _let_close(window: KioskWindow) -> None:
+    window.idle.stop()
+    window._may_close = True
+
+
+def _screens(window: KioskWindow):
+    """Each kiosk screen in turn, with the messages it can show: (name, widget to measure)."""
+    yield "intake", window.stack.currentWidget()
+    window._show_idle_warning(30)
+    yield "idle warning", window.idle_banner
+    window._hide_idle_warning()
+    window.staff_button.click()
+    window.pin_entry.field.setText("000000")
+    window.pin_entry.ok_button.click()  # a wrong PIN: the message says so
+    assert window.pin_entry.message.text()
+    yield "PIN entry", window.pin_entry
+    window.pin_entry.field.setText(PIN)
+    window.pin_entry.ok_button.click()
+    assert window.screen_name() == "staffView"
+    yield "staff view", window.staff
+    window.thanks.show_outcome(speak_to_reception=True)
+    window.stack.setCurrentWidget(window.thanks)
+    yield "thank-you (emergency)", window.thanks
+
+
+def _labels(widget: QWidget) -> list[QLabel]:
+    labels = [widget] if isinstance(widget, QLabel) else widget.findChildren(QLabel)
+    return [label for label in labels if label.isVisible() and label.text().strip() and label.height() >= 4]
+
+
+@pytest.mark.parametrize("scheme", list(SCHEMES))
+def test_the_kiosk_follows_the_chosen_scheme_and_its_text_is_readable(qtbot, questionnaire, store, monkeypatch,
+                                                                       scheme) -> None:
+    monkeypatch.setattr(staff_pin, "SCRYPT_N", 2**10)
+    StaffPin(store).set_pin(PIN)
+    store.set_setting(COLOURS_SETTING, scheme)
+    window = KioskWindow(questionnaire, store)
+    qtbot.addWidget(window, before_close_func=_let_close)
+    window.resize(1024, 700)
+    window.show()
+    expected = int(SCHEMES[scheme].window[1:], 16)
+    failures, measured = [], 0
+    for name, widget in _screens(window):
+        QApplication.processEvents()
+        shot = window.grab().toImage()
+        background = pixel(shot, 2, window.height() - 2)
+        assert background == expected, f"{name}: window {hex_of(background)}, the {scheme} scheme's is {hex_of(expected)}"
+        for label in _labels(widget):
+            value, text, back = text_contrast(crop(shot, window, label))
+            measured += 1
+            if value < 4.5:
+                what = label.objectName() or label.text()[:30]
+                failures.append(f"{name}/{what!r}: {value:.2f} ({hex_of(text)} on {hex_of(back)})")
+    assert measured >= 15
+    assert failures == []
+
+
+def test_the_kiosk_follows_the_desktop_when_the_choice_is_system(qtbot, questionnaire, store, monkeypatch) -> None:
+    monkeypatch.setattr(theme, "system_is_dark", lambda: True)
+    window = KioskWindow(questionnaire, store)
+    qtbot.addWidget(window, before_close_func=_let_close)
+    window.show()
+    assert window.colours == theme.DARK
+    monkeypatch.setattr(theme, "system_is_dark", lambda: False)
+    window._system_colours_changed()
+    assert window.colours == theme.LIGHT
+    assert pixel(window.grab().toImage(), 2, window.height() - 2) == int(theme.LIGHT.window[1:], 16)
