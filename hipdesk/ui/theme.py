@@ -121,13 +121,16 @@ def style_sheet(c: Colours, percent: int) -> str:
     """The window's one style sheet. Sizes follow the chosen text size; nothing changes size on focus.
 
     A chosen answer button is filled; the ring around every control is drawn in the same width whether
-    focused or not (only its colour changes), so nothing moves when focus moves.
+    focused or not (only its colour changes), so nothing moves when focus moves. A ticked row of the body
+    map's region list is coloured by its intensity, pale yellow to dark red: its box is white inside a black
+    outline, in every scheme, so one of the two stands out on any row and the black tick on the white.
     """
 
     def pt(size: float) -> str:
         return f"{size * percent / 100:.1f}pt"
 
     check_mark = resource_path("icons", f"check-{'dark' if c.chosen_text.lower() != '#ffffff' else 'light'}.svg").as_posix()
+    dark_tick = resource_path("icons", "check-dark.svg").as_posix()
 
     return f"""
 #pageTitle {{ font-size: {pt(18)}; font-weight: 700; }}
@@ -163,6 +166,8 @@ QLineEdit, QPlainTextEdit, QListWidget, QTextBrowser {{ border: 2px solid {c.lin
     background: {c.base}; color: {c.text}; }}
 QLineEdit {{ min-height: 24px; }}
 QListWidget::item {{ min-height: 24px; padding: 2px 4px; }}
+QListWidget::indicator {{ width: 14px; height: 14px; border: 2px solid {c.line}; border-radius: 3px; background: {c.base}; }}
+QListWidget::indicator:checked {{ border-color: #000000; background: #ffffff; image: url({dark_tick}); }}
 QLineEdit:focus, QPlainTextEdit:focus, QListWidget:focus, QTextBrowser:focus {{ border-color: {c.focus}; }}
 """
 

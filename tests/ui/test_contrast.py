@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QGraphicsView, QLab
 from hipdesk.actions.imports import import_answers_file
 from hipdesk.ui import theme
 from tests.ui.conftest import find
-from tests.ui.contrast import crop, hex_of, pixel, ratio, text_contrast, words
+from tests.ui.contrast import colours, crop, hex_of, pixel, ratio, text_contrast, words
 
 SCHEMES = ["light", "dark", "contrast"]
 VIGNETTE = Path(__file__).resolve().parents[1] / "vignettes" / "cancer_history_night_pain.json"  # raises red flags
@@ -200,3 +200,55 @@ def test_the_focus_ring_of_a_chosen_answer_is_seen_against_its_fill(qtbot, windo
     assert ratio(ring, fill) >= 3, f"ring {hex_of(ring)} vs chosen fill {hex_of(fill)}: {ratio(ring, fill):.2f}"
     assert ratio(ring, outside) >= 3, f"ring {hex_of(ring)} vs outside {hex_of(outside)}: {ratio(ring, outside):.2f}"
     assert ratio(ring, unfocused) >= 3, f"ring {hex_of(ring)} vs unfocused {hex_of(unfocused)}"
+
+
+def _tick_box(image, rect, row: int):
+    """The tick box of a list row: the bounding box of what is not the row's colour in its left 24 px
+    (from where the row's colour starts: a margin of the list's own colour may come first)."""
+    start = next((x for x in range(rect.x(), rect.x() + 24) if pixel(image, x, rect.y() + 1) == row), rect.x())
+    inked = [(x, y) for x in range(start, start + 24) for y in range(rect.y() + 1, rect.bottom())
+             if pixel(image, x, y) != row]
+    if not inked:
+        return None
+    left, right = min(x for x, _ in inked), max(x for x, _ in inked)
+    top, bottom = min(y for _, y in inked), max(y for _, y in inked)
+    return image.copy(left, top, right - left + 1, bottom - top + 1)
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_the_region_lists_tick_box_is_seen_on_every_coloured_row(qtbot, window, scheme) -> None:
+    """A marked region's row takes its intensity colour (pale yellow to dark red): its tick box and tick must
+    still stand out (3:1), on every intensity, in every scheme; an unmarked box stands out from the list too."""
+    from hipdesk.ui.bodymap_widget import BodyMapWidget
+
+    window.set_colours(scheme)
+    window.wizard.go_to_page("bodymap")
+    body_map = window.findChild(BodyMapWidget)
+    keys = list(body_map.list_items)
+    intensities = (0, 2, 4, 6, 8, 10)
+    for key, value in zip(keys, intensities, strict=False):
+        body_map.marks[key] = value
+    body_map._refresh()
+    body_map.region_list.setCurrentItem(None)
+    body_map.region_list.clearSelection()
+    QApplication.processEvents()
+    view = body_map.region_list.viewport()
+    image = view.grab().toImage()
+    failures = []
+    for index, value in [*enumerate(intensities), (len(intensities), None)]:
+        rect = body_map.region_list.visualItemRect(body_map.region_list.item(index))
+        row = pixel(image, rect.right() - 2, rect.center().y())
+        box = _tick_box(image, rect, row)
+        if box is None or box.width() < 10:
+            failures.append(f"intensity {value}: no tick box seen on row {hex_of(row)}")
+            continue
+        # The box's colours (outline and fill, at least a few pixels each): the one that stands out most from the row.
+        drawn = [c for c, n in colours(box).items() if n >= 6 and c != row]
+        edge = max(drawn, key=lambda c: ratio(c, row), default=row)
+        if ratio(edge, row) < 3:
+            failures.append(f"intensity {value}: box {hex_of(edge)} on row {hex_of(row)}: {ratio(edge, row):.2f}")
+        if value is not None:  # marked: the tick against the box's fill, inside the outline
+            tick_ratio, tick, fill = text_contrast(box.copy(3, 3, box.width() - 6, box.height() - 6), min_pixels=2)
+            if tick_ratio < 3:
+                failures.append(f"intensity {value}: tick {hex_of(tick)} on box {hex_of(fill)}: {tick_ratio:.2f}")
+    assert failures == []
