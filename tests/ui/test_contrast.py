@@ -252,3 +252,37 @@ def test_the_region_lists_tick_box_is_seen_on_every_coloured_row(qtbot, window, 
             if tick_ratio < 3:
                 failures.append(f"intensity {value}: tick {hex_of(tick)} on box {hex_of(fill)}: {tick_ratio:.2f}")
     assert failures == []
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_the_trend_charts_text_and_lines_are_readable_in_every_scheme(qtbot, window, scheme) -> None:
+    """The library's trend chart paints its own background: its axis numbers, dates, title and legend must reach
+    4.5:1 on it, and each series' line 3:1, whatever the window's scheme."""
+    from hipdesk.library.trends import PALETTE, TrendPoint, TrendSeries
+    from hipdesk.ui.trend_chart import TrendChart
+
+    window.set_colours(scheme)
+    dates = ("2026-01-05", "2026-02-09", "2026-03-16")
+    series = [TrendSeries(f"s{n}", f"Series {n}", tuple(TrendPoint(1, i, d, (n + 2 * i) % 11) for i, d in enumerate(dates)))
+              for n in range(len(PALETTE))]
+    chart = TrendChart("Pain now")
+    chart.setParent(window.wizard)
+    chart.set_data(series, dates)
+    chart.resize(560, 300)
+    chart.show()
+    QApplication.processEvents()
+    image = chart.grab().toImage()
+    line_h = chart.fontMetrics().height()
+    legend_top = chart.height() - 8 - line_h * ((len(series) + 1) // 2 + 1)
+    parts = {"title": image.copy(0, 0, 200, line_h + 6), "axis numbers": image.copy(0, line_h + 8, 24, 120),
+             "dates": image.copy(40, legend_top - line_h - 6, 480, line_h + 4),
+             "legend": image.copy(40, legend_top + line_h // 2, 480, chart.height() - legend_top - line_h // 2)}
+    for name, part in parts.items():
+        value, text, back = text_contrast(part)
+        assert value >= 4.5, f"{name}: {hex_of(text)} on {hex_of(back)}: {value:.2f}"
+    background = colours(image).most_common(1)[0][0]
+    drawn = colours(image)
+    for colour in PALETTE:
+        rgb = int(colour[1:], 16)
+        assert drawn[rgb] > 20, f"series colour {colour} not drawn"
+        assert ratio(rgb, background) >= 3, f"series {colour} on {hex_of(background)}: {ratio(rgb, background):.2f}"
