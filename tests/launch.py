@@ -4,8 +4,8 @@
 
 --resources DIR  read the content files from DIR instead of resources/ (to break one on purpose).
 --script FILE    drive the main window through its widgets from FILE (tests/ui/scripted.py; the crash test).
---switch-kiosk N switch kiosk screens N times (tests/ui/kiosk_switches.py), one every --switch-ms ms, print
-                 "switched N kiosk screens" and quit (the accessibility test reads the tree meanwhile).
+--switch-kiosk N switch kiosk screens N times (tests/ui/kiosk_switches.py), one every --switch-ms ms (the staff
+                 view stays 700 ms), print "switched N kiosk screens" and quit (the AT-SPI test reads the tree meanwhile).
 """
 
 from __future__ import annotations
@@ -83,7 +83,8 @@ def _switch_kiosk_screens(count: int, interval_ms: int) -> None:
             action()
             done[0] += 1
             if done[0] < count:
-                QTimer.singleShot(interval_ms, step)
+                # The staff view stays a little longer: long enough for one whole read of the tree to find it shown.
+                QTimer.singleShot(max(interval_ms, 700) if window.screen_name() == "staffView" else interval_ms, step)
             else:
                 print(f"switched {done[0]} kiosk screens; last: {name}; now: {window.current_page_id()}", flush=True)
                 QTimer.singleShot(interval_ms, lambda: QApplication.instance().exit(0))
