@@ -3,11 +3,12 @@
 A condition is a JSON object with one form:
   {"all": [...]}, {"any": [...]}, {"not": {...}}  (`not` holds only when there is an answer to cite)
   {"count": N, "of": [...]}  at least N of the parts hold (every part that holds is cited)
-  {"item": ID, "equals" | "one_of" | "contains" | "at_least" | "less_than": ...}
+  {"item": ID, "equals" | "one_of" | "contains" | "at_least" | "more_than" | "less_than": ...}
   {"region": ID, "min_intensity": N (default 1), "side": "left" | "right" (default any side)}
   {"exam": TEST, "result": "positive" | "negative"}   negative = negative on a side and positive on none;
       in cause rules only the painful side counts (the other side is a comparison), in red-flag rules any side
-  {"value": "age" | "bmi" | "mileage_change_pct" | "weeks_since_onset", "at_least" | "less_than": N}
+  {"value": "age" | "bmi" | "mileage_change_pct" | "weeks_since_onset", "at_least" | "more_than" | "less_than": N}
+      (`more_than` where a source says "more than": a rise of more than 30 % is not one of exactly 30 %)
   {"value": NAME, "unknown": true}  the value cannot be computed from the answers
   {"cause": ID, "top": N}  (advice rules only: the cause is among the first N listed)
 A condition that holds gives the evidence that made it hold (the answers it cites), else None.
@@ -26,8 +27,9 @@ from hipdesk.content import vocab
 from hipdesk.content.loader import ContentError
 from hipdesk.content.questionnaire import Item
 
-ITEM_OPERATORS = ("equals", "one_of", "contains", "at_least", "less_than")
-VALUE_OPERATORS = ("at_least", "less_than", "unknown")
+ITEM_OPERATORS = ("equals", "one_of", "contains", "at_least", "more_than", "less_than")
+VALUE_OPERATORS = ("at_least", "more_than", "less_than", "unknown")
+NUMBER_OPERATORS = ("at_least", "more_than", "less_than")
 
 
 class RuleError(ContentError):
@@ -171,6 +173,7 @@ _ITEM_TESTS: dict[str, Callable[[Any, Any], bool]] = {
     "one_of": lambda value, operand: value in operand,
     "contains": lambda value, operand: isinstance(value, list) and any(v in value for v in operand),
     "at_least": lambda value, operand: _is_number(value) and value >= operand,
+    "more_than": lambda value, operand: _is_number(value) and value > operand,
     "less_than": lambda value, operand: _is_number(value) and value < operand,
 }
 
@@ -383,7 +386,7 @@ class ConditionCompiler:
                 raise RuleError(self.path, rule, f"'contains' needs a multiple-choice question, and '{item.id}' is not one")
             operand = tuple(operand)
         values = list(operand) if isinstance(operand, tuple) else [operand]
-        if operator in ("at_least", "less_than"):
+        if operator in NUMBER_OPERATORS:
             if allowed or not all(_is_number(v) for v in values):
                 raise RuleError(self.path, rule, f"'{operator}' needs a number and a numeric question ('{item.id}')")
         elif allowed:

@@ -98,6 +98,8 @@ class Explainer:
             shown = " or ".join(f"‘{self._answer(cond.item, v)}’" for v in values)
             if cond.operator == "at_least":
                 return f"{label} is {cond.operand:g} or more"
+            if cond.operator == "more_than":
+                return f"{label} is more than {cond.operand:g}"
             if cond.operator == "less_than":
                 return f"{label} is under {cond.operand:g}"
             return f"{label} {'includes' if cond.operator == 'contains' else 'is'} {shown}"
@@ -111,7 +113,8 @@ class Explainer:
                     "weeks_since_onset": "weeks since the pain started"}[cond.name]
             if cond.operator == "unknown":
                 return f"{what} not known from the answers"
-            return f"{what} {'at least' if cond.operator == 'at_least' else 'under'} {cond.operand:g}"
+            relation = {"at_least": "at least", "more_than": "more than", "less_than": "under"}[cond.operator]
+            return f"{what} {relation} {cond.operand:g}"
         if isinstance(cond, CauseTest):
             return f"“{cond.cause}” is among the first {cond.top} possible causes"
         raise TypeError(type(cond).__name__)
