@@ -425,7 +425,7 @@ class SessionStore:
         return session
 
     def load_session(self, session_id: int) -> Session:
-        """Read a whole session (KeyError if there is none with this id)."""
+        """Read a whole session (KeyError if there is none with this id; DatabaseDamaged if an answer cannot be read)."""
         row = self.conn.execute(
             "SELECT id, person_id, status, created_at, updated_at, finished_at, current_page FROM sessions WHERE id = ?",
             (session_id,),
@@ -437,7 +437,10 @@ class SessionStore:
             finished_at=row[5], current_page=row[6],
         )
         for item_id, value in self.conn.execute("SELECT item_id, value FROM answers WHERE session_id = ?", (session_id,)):
-            session.answers[item_id] = json.loads(value)
+            try:
+                session.answers[item_id] = json.loads(value)
+            except (TypeError, ValueError) as error:  # HipDesk writes JSON only: the file is damaged
+                raise DatabaseDamaged(f"session {session_id}: the answer to '{item_id}' cannot be read ({error})") from None
         for region, side, intensity in self.conn.execute(
             "SELECT region_id, side, intensity FROM regions WHERE session_id = ?", (session_id,)
         ):

@@ -322,7 +322,15 @@ class AssessmentWizard(QWidget):
     def open_session(self, session_id: int) -> None:
         """Continue a stored session at the page where it was left."""
         previous = self.editor
-        session = self.ctx.store.load_session(session_id)
+        try:
+            session = self.ctx.store.load_session(session_id)
+        except KeyError:  # listed a moment ago but gone (deleted meanwhile, or a damaged part of the file)
+            self.ctx.inform(self, "Session not found", f"Session {session_id} is no longer in HipDesk's data file, "
+                            "so it cannot be continued. Nothing else has changed.")
+            start = self.pages[0]
+            if start is not None and hasattr(start, "refresh_drafts"):
+                start.refresh_drafts()
+            return
         self._bind(SessionEditor(self.ctx.store, self.ctx.questionnaire, session))
         if previous is not None and previous.session_id != session_id:
             leave_session(self.ctx.store, self.ctx.questionnaire, previous.session)

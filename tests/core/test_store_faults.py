@@ -130,3 +130,15 @@ def test_sqlite_error_codes_are_told_apart() -> None:
     corrupt.sqlite_errorcode = 11  # type: ignore[attr-defined]
     assert not store_module.is_damage(full) and store_module.plain_reason(full) == "the disk is full"
     assert store_module.is_damage(corrupt)
+
+
+def test_an_answer_that_cannot_be_read_is_reported_as_damage(store: SessionStore) -> None:
+    """HipDesk stores answers as JSON; anything else in the file is damage, told as such (not a ValueError)."""
+    from hipdesk.storage.store import DatabaseDamaged
+
+    session = store.create_session()
+    store.save_answer(session.id, "age", 50)
+    with store.transaction() as conn:
+        conn.execute("UPDATE answers SET value = ? WHERE session_id = ?", ("{not json", session.id))
+    with pytest.raises(DatabaseDamaged, match="age"):
+        store.load_session(session.id)

@@ -223,3 +223,20 @@ def test_the_start_page_imports_a_fhir_questionnaire_response_too(window, tmp_pa
     assert editor is not None
     assert editor.session.answers["name"] == "Anna Müller"
     assert editor.session.regions[("outer_hip", "right")].intensity == 7
+
+
+def test_continuing_a_session_that_is_gone_says_so_and_stays(window) -> None:
+    """The start page listed a draft that is no longer in the file: a message, the start page, no traceback."""
+    fill_start(window)
+    draft_id = window.wizard.editor.session_id
+    window.wizard.close_session()
+    window.wizard.current_page().refresh_drafts()
+    assert draft_id in window.wizard.current_page().draft_ids
+    told: list[tuple[str, str]] = []
+    window.ctx.inform = lambda _parent, title, text: told.append((title, text))
+    with window.ctx.store.transaction() as conn:  # gone from under the list (as a damaged page reads)
+        conn.execute("DELETE FROM sessions WHERE id = ?", (draft_id,))
+    window.wizard.open_session(draft_id)
+    assert told and told[0][0] == "Session not found" and str(draft_id) in told[0][1]
+    assert window.current_page_id() == "start" and window.wizard.editor is None
+    assert draft_id not in window.wizard.current_page().draft_ids
