@@ -2,9 +2,12 @@
 
     python benchmarks/library.py [--sessions 100000] [--keep]
 
-Targets (design.md): first screen ≤ 200 ms, a name search ≤ 100 ms, peak memory ≤ 150 MB.
+Targets (design.md): first screen ≤ 200 ms, a name search ≤ 100 ms, peak memory ≤ 150 MB; issue 18: a name with
+few or no hits ≤ 50 ms at 1M sessions.
 "First screen" is from building the browser widget (the database already open, QApplication
 running) to the table painted with its first page; start-up of Qt itself is reported apart.
+"First open" is what the person waits for the first time they choose Sessions in a window that is already up:
+the library's code loaded, the browser built, its summaries checked (`refresh`) and the first page painted.
 """
 
 from __future__ import annotations
@@ -33,9 +36,20 @@ LAST = ["Müller", "Okafor", "Dubois", "Ivanov", "Rossi", "Smith", "Tanaka", "Ga
 TRIAGE = ("emergency", "urgent", "soon", "self_care")
 CAUSES = ("gtps", "itbs", "fai_labral", "iliopsoas", "deep_gluteal", "lumbar_referred", "hip_oa", "muscle_strain")
 REGIONS = ("outer_hip", "outer_thigh", "outer_knee", "buttock", "groin")
-#: Searches with few or no hits (names are "<first> <last>-<number>"); the target at 1M sessions is <= 50 ms each.
+#: Searches with no hits (names are "<first> <last>-<number>"); the target at 1M sessions is <= 50 ms each. Names
+#: with a few hits (one person's ~5 sessions) are taken from the data (`_few_hit_names`).
 RARE_NAMES = ("ivanov-19999", "nobody at all", "kowalski-77777", "zzz", "grace tanaka-123456")
 RARE_TARGET_MS = 50.0
+#: A first and last name without the number: about 1 session in 570 (1,700 of 1M), as a receptionist types it.
+FULL_NAMES = ("anna okafor", "hiro kim", "zoé silva-1")
+
+
+def _few_hit_names(store) -> list[str]:  # type: ignore[no-untyped-def]
+    """Three people's whole names from the data (each has about 5 sessions)."""
+    people = store.conn.execute("SELECT max(id) FROM persons").fetchone()[0] or 1
+    ids = [max(1, people * share // 7) for share in (1, 3, 6)]
+    return [row[0] for row in store.conn.execute(
+        f"SELECT name_key FROM persons WHERE id IN ({', '.join('?' * len(ids))})", ids)]
 
 
 def generate(path: Path, sessions: int, seed: int = 8) -> float:
@@ -115,9 +129,12 @@ def measure(path: Path) -> dict[str, float]:
     for text in ("müller", "anna okafor", "zoé silva-1", "ivanov-19999", "nobody at all", "o'neil", "x"):
         search_times.append(timed(lambda text=text: (view.search.setText(text), view.apply_search())))
         hits.append(view.model.rowCount())
-    for text in RARE_NAMES:  # names with few or no hits: every matching session has to be found
+    few_hits = _few_hit_names(store)
+    for text in (*RARE_NAMES, *few_hits):  # names with few or no hits: every matching session has to be found
         rare_times.append(timed(lambda text=text: (view.search.setText(text), view.apply_search())))
+    full_times = [timed(lambda text=text: (view.search.setText(text), view.apply_search())) for text in FULL_NAMES]
     view.search.clear()
+    view.apply_search()  # the whole list again: sorts and scrolling below work on every session
     sort_times = [timed(lambda c=c: view.table.sortByColumn(COLUMNS.index(c), view.table.horizontalHeader().sortIndicatorOrder()))
                   for c in ("worst_pain", "person", "triage", "top_cause", "date")]
     scroll = timed(lambda: [view.model.fetchMore() for _ in range(10)])
@@ -129,6 +146,7 @@ def measure(path: Path) -> dict[str, float]:
         "search_median_ms": statistics.median(search_times) * 1000,
         "search_max_ms": max(search_times) * 1000,
         "search_rare_max_ms": max(rare_times) * 1000,
+        "search_full_name_max_ms": max(full_times) * 1000,
         "search_rows_first_page": hits,  # type: ignore[dict-item]
         "sort_max_ms": max(sort_times) * 1000,
         "fetch_10_more_pages_ms": scroll * 1000,
@@ -136,11 +154,37 @@ def measure(path: Path) -> dict[str, float]:
     }
 
 
-def _measure_runs(db: Path) -> list[dict[str, float]]:
+def first_open(path: Path) -> dict[str, float]:
+    """In a fresh process with the main window up: Sessions chosen for the first time, until the list is painted."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from hipdesk.content.questionnaire import load_questionnaire
+    from hipdesk.storage.store import SessionStore
+    from hipdesk.ui.main_window import MainWindow
+
+    app = QApplication(sys.argv[:1])
+    window = MainWindow(load_questionnaire(), SessionStore(path))
+    window.show()
+    app.processEvents()
+    start = time.perf_counter()
+    library = window.show_library()
+    app.processEvents()
+    opened = time.perf_counter() - start
+    assert library.model.rowCount() > 0
+    window.show_wizard()
+    app.processEvents()
+    start = time.perf_counter()
+    window.show_library()
+    app.processEvents()
+    return {"first_open_ms": opened * 1000, "open_again_ms": (time.perf_counter() - start) * 1000}
+
+
+def _measure_runs(db: Path, how: str = "--measure") -> list[dict[str, float]]:
     """Three fresh processes measuring the browser on `db`."""
     runs = []
     for _ in range(3):
-        out = subprocess.run([sys.executable, __file__, "--measure", str(db)], capture_output=True, text=True, check=True)
+        out = subprocess.run([sys.executable, __file__, how, str(db)], capture_output=True, text=True, check=True)
         runs.append(json.loads(out.stdout.strip().splitlines()[-1]))
     return runs
 
@@ -154,9 +198,13 @@ def main() -> int:
                         help="also time searches for rare names at N sessions (0: skip)")
     parser.add_argument("--measure", metavar="DB", help=argparse.SUPPRESS)
     parser.add_argument("--generate", metavar="DB", help=argparse.SUPPRESS)
+    parser.add_argument("--first-open", metavar="DB", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
         print(json.dumps(measure(Path(args.measure))))
+        return 0
+    if args.first_open:
+        print(json.dumps(first_open(Path(args.first_open))))
         return 0
     if args.generate:
         print(generate(Path(args.generate), args.sessions))
@@ -168,6 +216,8 @@ def main() -> int:
     print(f"{args.sessions} generated sessions ({db.stat().st_size / 1e6:.0f} MB file)")
     runs = _measure_runs(db)
     figures = {key: statistics.median(run[key] for run in runs) for key in runs[0] if key != "search_rows_first_page"}
+    opens = _measure_runs(db, "--first-open")
+    figures.update({key: statistics.median(run[key] for run in opens) for key in opens[0]})
     print(f"rows on the first page of each search: {runs[0]['search_rows_first_page']}")
     for key, value in figures.items():
         print(f"{key:28s} {value:8.1f}   (median of {len(runs)} fresh processes)")
@@ -175,16 +225,26 @@ def main() -> int:
     print("targets (first screen ≤ 200 ms, search ≤ 100 ms, memory ≤ 150 MB):", "met" if ok else "NOT met")
     row(f"library first screen, {args.sessions} sessions", "≤ 200 ms", f"{figures['first_screen_ms']:.0f} ms",
         figures["first_screen_ms"] / 200)
+    row(f"library first open from the window (code loaded too), {args.sessions} sessions", "≤ 200 ms",
+        f"{figures['first_open_ms']:.0f} ms", figures["first_open_ms"] / 200)
     row(f"library search (slowest of 7), {args.sessions} sessions", "≤ 100 ms", f"{figures['search_max_ms']:.0f} ms",
         figures["search_max_ms"] / 100)
     row(f"library peak memory, {args.sessions} sessions", "≤ 150 MB", f"{figures['peak_rss_mb']:.0f} MB",
         figures["peak_rss_mb"] / 150)
     if args.rare_at:
         big = working_copy(args.rare_at, folder)
-        rare = statistics.median(run["search_rare_max_ms"] for run in _measure_runs(big))
-        print(f"rare-name search at {args.rare_at} sessions: slowest of {len(RARE_NAMES)} {rare:.1f} ms (median of 3)")
+        big_runs = _measure_runs(big)
+        rare = statistics.median(run["search_rare_max_ms"] for run in big_runs)
+        full = statistics.median(run["search_full_name_max_ms"] for run in big_runs)
+        common = statistics.median(run["search_max_ms"] for run in big_runs)
+        print(f"rare-name search at {args.rare_at} sessions: slowest of {len(RARE_NAMES) + 3} (5 absent, 3 with ~5"
+              f" sessions) {rare:.1f} ms; full names ({', '.join(FULL_NAMES)}) slowest {full:.1f} ms;"
+              f" the 7 searches above slowest {common:.1f} ms (medians of 3)")
         row(f"library rare-name search, {args.rare_at} sessions", f"≤ {RARE_TARGET_MS:.0f} ms", f"{rare:.1f} ms",
             rare / RARE_TARGET_MS)
+        row(f"library first+last name search (~0.2 % hits), {args.rare_at} sessions", f"≤ {RARE_TARGET_MS:.0f} ms",
+            f"{full:.1f} ms", full / RARE_TARGET_MS)
+        row(f"library search (slowest of 7), {args.rare_at} sessions", "≤ 100 ms", f"{common:.0f} ms", common / 100)
         big.unlink()
     if args.keep:
         print(f"database kept at {db}")

@@ -6,7 +6,7 @@ The table is a model/view pair with lazy fetching: the model reads pages of rows
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -38,10 +38,11 @@ from PySide6.QtWidgets import (
 from hipdesk.content.library_text import LibraryContent, load_library_content
 from hipdesk.library import sessions as library
 from hipdesk.library.sessions import AssessFunction, LibraryQuery, LibraryRow
-from hipdesk.library.trends import shown_trend
 from hipdesk.ui.context import UiContext
 from hipdesk.ui.summary_worker import AT_ONCE, SummaryWorker, keep_running
-from hipdesk.ui.trend_chart import TrendsPanel
+
+if TYPE_CHECKING:  # the charts' code loads on the first "Pain trends" (QPainter's enums alone cost ~50 ms)
+    from hipdesk.ui.trend_chart import TrendsPanel
 
 #: Column order of the table: each is a sort key of `hipdesk.library.sessions.SORT_COLUMNS` except "delivery"
 #: (the FHIR outbox state has no index: sorting on it keeps the date order).
@@ -272,10 +273,9 @@ class SessionLibrary(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.delete_button)
 
-        self.trends = TrendsPanel(self.content)
+        self._trends: TrendsPanel | None = None  # built on the first "Pain trends"
         self.trends_area = QScrollArea()  # the charts keep their size on small screens; the area scrolls
         self.trends_area.setWidgetResizable(True)
-        self.trends_area.setWidget(self.trends)
         self.trends_area.hide()
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.table)
@@ -455,16 +455,29 @@ class SessionLibrary(QWidget):
             return
         if not library.delete_session(self.ctx.store, row.id):
             self.ctx.inform(self, texts["delete_title"], texts["delete_pending"])
-        if self.trends.trend is not None and self.trends.trend.person_id == row.person_id:
+        panel = self._trends
+        if panel is not None and panel.trend is not None and panel.trend.person_id == row.person_id:
             self.trends_area.hide()  # its charts showed the deleted session
-            self.trends.trend = None
+            panel.trend = None
         self.model.reload()
         self.session_deleted.emit(row.id)
+
+    @property
+    def trends(self) -> TrendsPanel:
+        """The trend charts under the list, made on first use."""
+        if self._trends is None:
+            from hipdesk.ui.trend_chart import TrendsPanel
+
+            self._trends = TrendsPanel(self.content)
+            self.trends_area.setWidget(self._trends)
+        return self._trends
 
     def _show_trends(self) -> None:
         row = self.selected()
         if row is None or row.person_id is None:
             return
+        from hipdesk.library.trends import shown_trend
+
         self.trends.show_trend(shown_trend(self.ctx.store, self.ctx.questionnaire, row.person_id, self.content))
         if self.trends_area.isHidden():
             self.trends_area.show()
