@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Signal
-from PySide6.QtGui import QCloseEvent, QFont
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QStackedWidget, QWidget
 
 from hipdesk.content.loader import content_text
@@ -32,7 +32,6 @@ if TYPE_CHECKING:
 
 STYLE = style_sheet(LIGHT, 100)  # the kiosk window's style sheet
 MIN_WIDTH, MIN_HEIGHT = 640, 440  # fits 1024 × 600 and 1920 × 1080 at 200 % (960 × 540); the page scrolls
-_BASE_FONT: list[QFont] = []  # the system's font before any text-size change, taken once
 
 
 class MainWindow(QMainWindow):
@@ -102,11 +101,9 @@ class MainWindow(QMainWindow):
     def _apply_view(self, colours: object, percent: object) -> None:
         app = QApplication.instance()
         assert isinstance(app, QApplication)
-        if not _BASE_FONT:
-            _BASE_FONT.append(QFont(app.font()))
         self.colour_choice = colours if isinstance(colours, str) and colours in COLOUR_CHOICES else "system"
         self.text_size = percent if isinstance(percent, int) and TEXT_SIZES[0] <= percent <= TEXT_SIZES[-1] else 100
-        self.colours = apply_view(app, self.colour_choice, self.text_size, _BASE_FONT[0])
+        self.colours = apply_view(app, self.colour_choice, self.text_size)
 
     def _restyle(self) -> None:
         self._apply_view(self.colour_choice, self.text_size)

@@ -9,8 +9,9 @@ what is next to them (tests/ui/test_contrast.py measures the drawn pixels).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 from hipdesk.content.resources import resource_path
@@ -172,13 +173,30 @@ QLineEdit:focus, QPlainTextEdit:focus, QListWidget:focus, QTextBrowser:focus {{ 
 """
 
 
-def apply_view(app: QApplication, choice: str, percent: int, base_font: QFont) -> Colours:
+def apply_view(app: QApplication, choice: str, percent: int) -> Colours:
     """Set the application's palette and text size; return the colours the window's style sheet needs."""
     _note_platform_palette()  # before HipDesk's own palette replaces the platform's
     colours = colours_for(choice)
     app.setPalette(palette_for(colours))
-    font = QFont(base_font)
-    if base_font.pointSizeF() > 0:
-        font.setPointSizeF(base_font.pointSizeF() * percent / 100)
-    app.setFont(font)
+    _apply_text_size(app, percent)
     return colours
+
+
+#: The system's font, taken when HipDesk first changes the text size (every size is a percentage of it).
+_SYSTEM_FONT: list[Any] = []
+
+
+def _apply_text_size(app: QApplication, percent: int) -> None:
+    if percent == 100 and not _SYSTEM_FONT:
+        # The system's size, never changed: nothing to set. (Naming QFont costs ~5 ms of PySide set-up; most
+        # starts need none before the first page.)
+        return
+    from PySide6.QtGui import QFont
+
+    if not _SYSTEM_FONT:
+        _SYSTEM_FONT.append(QFont(app.font()))
+    system = _SYSTEM_FONT[0]
+    font = QFont(system)
+    if system.pointSizeF() > 0:
+        font.setPointSizeF(system.pointSizeF() * percent / 100)
+    app.setFont(font)
