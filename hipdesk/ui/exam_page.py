@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from html import escape
 
 from PySide6.QtCore import Signal
@@ -38,13 +38,25 @@ class ExamChecklist(QWidget):
     edited = Signal(str, str, str)
 
     def __init__(self, catalog: ExamCatalog, mode: ExamMode, painful: set[str], clock: Clock,
-                 beep: Callable[[], None], parent: QWidget | None = None) -> None:
+                 beep: Callable[[], None], parent: QWidget | None = None, *, in_pieces: bool = False) -> None:
+        """All of it at once, or (`in_pieces`) a group at a time as `pieces` is run (`finish()` does the rest)."""
         super().__init__(parent)
         self.mode = mode
         self.setObjectName(f"examChecklist_{mode}")
+        self.blocks: dict[str, TestBlock] = {}
+        self.pieces = self._build(catalog, mode, painful, clock, beep)
+        if not in_pieces:
+            self.finish()
+
+    def finish(self) -> None:
+        """Build whatever is not built yet."""
+        for _piece in self.pieces:
+            pass
+
+    def _build(self, catalog: ExamCatalog, mode: ExamMode, painful: set[str], clock: Clock,
+               beep: Callable[[], None]) -> Iterator[None]:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.blocks: dict[str, TestBlock] = {}
         for group, tests in catalog.grouped(mode):
             box = QWidget()
             box.setObjectName(f"group_{group.id}")
@@ -61,6 +73,7 @@ class ExamChecklist(QWidget):
                 self.blocks[test.id] = block
                 box_layout.addWidget(block)
             layout.addWidget(box)
+            yield
         layout.addStretch(1)
 
     def show_session(self, session: Session | None) -> None:
@@ -125,27 +138,44 @@ class ExamPage(WizardPage):
         """The checklist on screen."""
         return self._checklist(self.mode())
 
-    def _checklist(self, mode: ExamMode) -> ExamChecklist:
+    def _checklist(self, mode: ExamMode, in_pieces: bool = False) -> ExamChecklist:
         # The clinician list is built only when first needed: at home no clinician test exists at all.
         checklist = self.checklists.get(mode)
         if checklist is None:
-            checklist = ExamChecklist(self.catalog, mode, self.painful, self.clock, self.beep)
+            checklist = ExamChecklist(self.catalog, mode, self.painful, self.clock, self.beep, in_pieces=in_pieces)
+            checklist.hide()  # until _show_mode shows the one of the mode on screen
             checklist.edited.connect(self._edited)
             self.layout_.insertWidget(self.layout_.count() - 1, checklist)
             self.checklists[mode] = checklist
+        if not in_pieces:
+            checklist.finish()
         return checklist
+
+    def _clinician_allowed(self, editor: SessionEditor | None) -> bool:
+        answers = editor.session.answers if editor else {}
+        return editor is not None and may_use_clinician_mode(
+            answers, kiosk=self.ctx.kiosk, staff_unlocked=self.ctx.staff_unlocked)
+
+    @staticmethod
+    def _clinician_by_default(editor: SessionEditor | None) -> bool:
+        return editor is not None and (default_mode(editor.session.answers) == "clinician"
+                                       or has_clinician_results(editor.session.exam))
+
+    def build_pieces(self, editor: SessionEditor | None) -> Iterator[None]:
+        """A clinician's session shows every test: that list (23 tests) is built a group at a time."""
+        if self._clinician_allowed(editor) and self._clinician_by_default(editor) and "clinician" not in self.checklists:
+            painful = painful_sides(editor.session.answers) if editor else set()
+            if painful != self.painful:
+                self._rebuild(set(painful))
+            yield from self._checklist("clinician", in_pieces=True).pieces
 
     def _refresh_mode(self) -> None:
         answers = self.editor.session.answers if self.editor else {}
-        allowed = self.editor is not None and may_use_clinician_mode(
-            answers, kiosk=self.ctx.kiosk, staff_unlocked=self.ctx.staff_unlocked)
+        allowed = self._clinician_allowed(self.editor)
         painful = painful_sides(answers)
         if painful != self.painful:
             self._rebuild(set(painful))
-        wanted = self.toggle.isChecked() if self._toggle_chosen else (
-            self.editor is not None
-            and (default_mode(answers) == "clinician" or has_clinician_results(self.editor.session.exam))
-        )
+        wanted = self.toggle.isChecked() if self._toggle_chosen else self._clinician_by_default(self.editor)
         self._setting_toggle = True
         self.toggle.setVisible(allowed)
         self.toggle.setChecked(allowed and wanted)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from hipdesk.actions.editing import SessionEditor
@@ -38,6 +40,11 @@ class WizardPage(QWidget):
     def bind(self, editor: SessionEditor | None) -> None:
         """Show this session (or nothing)."""
         self.editor = editor
+
+    def build_pieces(self, editor: SessionEditor | None) -> Iterator[None]:
+        """Widgets that `bind(editor)` would build all at once, built here in pieces (the wizard calls this while
+        the person reads another page, and lets the window answer clicks between pieces). Nothing by default."""
+        yield from ()
 
     def prepare(self) -> None:
         """Built ahead, still hidden: do now what `entered()` would do first (the wizard calls it when idle)."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -28,6 +30,7 @@ from hipdesk.ui.text import escape
 
 #: After a page is shown and the person is reading it, the pages next to it are built (one per turn).
 BUILD_AHEAD_MS = 200
+AHEAD_STEP_MS = 1  # between two pieces of a page built ahead: input and paint events go first
 NO_FOCUS = 0  # Qt.FocusPolicy.NoFocus
 
 
@@ -117,54 +120,89 @@ class AssessmentWizard(QWidget):
         self.index = 0
         self._ahead = QTimer(self)
         self._ahead.setSingleShot(True)
-        self._ahead.setInterval(BUILD_AHEAD_MS)
         self._ahead.timeout.connect(self._build_ahead)
+        self._building: dict[int, Iterator[None]] = {}  # pages half built ahead: page_at finishes them
+        self._ahead_work: Iterator[None] | None = None
         self._show(0)
 
     # -- pages ------------------------------------------------------------------------------------
     def page_at(self, index: int) -> WizardPage:
-        """The page widget for step `index`, built on first use."""
+        """The page widget for step `index`, built on first use (finishing a build ahead already under way)."""
         page = self.pages[index]
         if page is None:
-            page = page_class(self.content_pages[index])(self.content_pages[index], self.ctx)
-            if hasattr(page, "resume_requested"):
-                page.resume_requested.connect(self.open_session)
-            form = getattr(page, "form", None)
-            if form is not None and index == 0:
-                form.open_session = self._new_session
-            scroll = QScrollArea()
-            # In the stack before the page goes in, so that the page is styled once, as it will be shown.
-            placeholder = self.stack.widget(index)
-            self.stack.insertWidget(index, scroll)
-            if placeholder is not None:
-                self.stack.removeWidget(placeholder)
-                placeholder.deleteLater()
-            scroll.setObjectName(f"scroll_{self.content_pages[index].id}")
-            # Not a tab stop of its own: the fields are. Set as the property, by value, because naming
-            # Qt.FocusPolicy would make PySide build the whole Qt namespace (93 enum types, ~20 ms) before the
-            # first page shows; it is built after the first page instead (see theme.system_is_dark).
-            scroll.setProperty("focusPolicy", NO_FOCUS)
-            scroll.setWidgetResizable(True)
-            scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-            scroll.setWidget(page)
-            page.bind(self.editor)
-            self.pages[index] = page
+            for _step in self._building.pop(index, None) or self._build(index):
+                pass
+            page = self.pages[index]
+            assert page is not None
         return page
 
+    def _build(self, index: int) -> Iterator[None]:
+        """Build step `index`'s page in pieces; between two pieces the window may handle a click or a key."""
+        content = self.content_pages[index]
+        cls = page_class(content)  # the page's code: the first time, often the largest piece
+        yield
+        page = cls(content, self.ctx)
+        if hasattr(page, "resume_requested"):
+            page.resume_requested.connect(self.open_session)
+        form = getattr(page, "form", None)
+        if form is not None and index == 0:
+            form.open_session = self._new_session
+        yield
+        scroll = QScrollArea()
+        # In the stack before the page goes in, so that the page is styled once, as it will be shown.
+        placeholder = self.stack.widget(index)
+        self.stack.insertWidget(index, scroll)
+        if placeholder is not None:
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+        scroll.setObjectName(f"scroll_{content.id}")
+        # Not a tab stop of its own: the fields are. Set as the property, by value, because naming
+        # Qt.FocusPolicy would make PySide build the whole Qt namespace (93 enum types, ~20 ms) before the
+        # first page shows; it is built after the first page instead (see theme.system_is_dark).
+        scroll.setProperty("focusPolicy", NO_FOCUS)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(page)
+        yield
+        for _piece in page.build_pieces(self.editor):
+            yield
+        page.bind(self.editor)
+        self.pages[index] = page
+
+    def _ahead_steps(self, index: int) -> Iterator[None]:
+        """A neighbour built while the person reads, then drawn once off screen (polish, layout and glyph
+        caches are done then, not on the click)."""
+        building = self._building.setdefault(index, self._build(index))
+        yield from building
+        self._building.pop(index, None)
+        page = self.pages[index]
+        if page is None:
+            return
+        yield
+        page.prepare()
+        yield
+        scroll = self.stack.widget(index)
+        if scroll is not None:
+            scroll.resize(self.stack.size())
+            scroll.grab()
+
     def _build_ahead(self) -> None:
-        """Build the next (then the previous) page if not yet built; come back for the other one."""
+        """One piece of building the next (then the previous) page; comes back for the next piece.
+
+        Pieces, not whole pages, so that a click while the person reads waits for one piece at most (a page
+        took up to ~150 ms on this machine: its code, its widgets, styling, the off-screen drawing)."""
         if not self.isVisible():  # closed or in the background: nobody will press Next soon
             return
-        for index in (self.index + 1, self.index - 1):
-            if 0 <= index < len(self.pages) and self.pages[index] is None:
-                self.page_at(index).prepare()
-                # Drawn once off screen: style polish, layout and glyph caches are done now, not on the click.
-                scroll = self.stack.widget(index)
-                if scroll is not None:
-                    scroll.resize(self.stack.size())
-                    scroll.grab()
-                self._ahead.start()
+        if self._ahead_work is None:
+            todo = [i for i in (self.index + 1, self.index - 1) if 0 <= i < len(self.pages) and self.pages[i] is None]
+            if not todo:
                 return
+            self._ahead_work = self._ahead_steps(todo[0])
+        try:
+            next(self._ahead_work)
+        except StopIteration:
+            self._ahead_work = None
+        self._ahead.start(AHEAD_STEP_MS)
 
     def current_page(self) -> WizardPage:
         """The page on screen."""
@@ -187,7 +225,7 @@ class AssessmentWizard(QWidget):
         self._update_steps()
         self.focus_first_field(page)
         self.page_changed.emit(self.content_pages[index].id)
-        self._ahead.start()
+        self._ahead.start(BUILD_AHEAD_MS)
 
     def focus_first_field(self, page: QWidget) -> None:
         """Put the keyboard focus on the first field of a newly shown page (Tab order), as a form does.

@@ -287,3 +287,27 @@ def test_a_new_painful_side_relabels_the_same_rows_and_keeps_their_entries(qtbot
     assert "painful side" in row.side_label.text() and "painful side" in row.buttons["positive"].accessibleName()
     assert "painful side" not in page.checklist().blocks["fadir"].rows["right"].side_label.text()
     assert row.result() == "positive"
+
+
+def test_a_clinicians_checklist_built_ahead_in_pieces_is_the_whole_list(qtbot, questionnaire, store, clock,
+                                                                         beeps) -> None:
+    """Built while the person reads the page before, a group at a time (the window answers in between); bound,
+    it is the same 21-test clinician list as one built at once, with the painful side's labels."""
+    answers = {"setting": "clinic", "filled_by": "clinician", "painful_side": "left"}
+    session = store.create_session(answers)
+    editor = SessionEditor(store, questionnaire, session)
+    page = ExamPage(questionnaire.page("exam"), UiContext(questionnaire, store), clock=clock,
+                    beep=lambda: beeps.append(1))
+    qtbot.addWidget(page)
+    pieces = 0
+    for _piece in page.build_pieces(editor):
+        pieces += 1
+        assert page.editor is None  # nothing bound yet: only widgets are made
+    assert pieces >= 3
+    page.bind(editor)
+    page.entered()
+    assert page.mode() == "clinician" and page.toggle.isChecked()
+    whole, _ = _page(qtbot, questionnaire, store, clock, beeps, answers)
+    assert list(page.checklist().blocks) == list(whole.checklist().blocks) and len(page.checklist().blocks) == 21
+    assert page.painful == whole.painful == {"left"}
+    assert list(page.build_pieces(editor)) == []  # built once

@@ -240,3 +240,39 @@ def test_continuing_a_session_that_is_gone_says_so_and_stays(window) -> None:
     assert told and told[0][0] == "Session not found" and str(draft_id) in told[0][1]
     assert window.current_page_id() == "start" and window.wizard.editor is None
     assert draft_id not in window.wizard.current_page().draft_ids
+
+
+def test_the_next_page_is_built_ahead_in_pieces_and_the_window_answers_in_between(qtbot, window) -> None:
+    """While the person reads, the next page is built one piece per turn of the event loop, so a click then
+    waits for one piece at most (a whole page took up to ~150 ms); Next finds it ready."""
+    from PySide6.QtCore import QTimer
+
+    wizard = window.wizard
+    window.show()
+    ticks_while_building: list[int] = []
+    watcher = QTimer(window)
+    watcher.setInterval(0)
+    watcher.timeout.connect(lambda: ticks_while_building.append(1) if 1 in wizard._building else None)
+    watcher.start()
+    qtbot.waitUntil(lambda: wizard.pages[1] is not None, timeout=5000)
+    watcher.stop()
+    assert len(ticks_while_building) >= 2  # other events ran while the page was half built
+    fill_start(window)
+    page = wizard.pages[1]
+    wizard.next()
+    assert window.current_page_id() == "about" and wizard.current_page() is page
+
+
+def test_next_during_a_build_ahead_finishes_that_page_at_once(qtbot, window) -> None:
+    wizard = window.wizard
+    window.show()
+    wizard._ahead.stop()  # the pieces by hand: the first two of the next page
+    wizard._build_ahead()
+    wizard._build_ahead()
+    wizard._ahead.stop()
+    assert 1 in wizard._building and wizard.pages[1] is None  # half built
+    fill_start(window)
+    wizard.next()
+    assert window.current_page_id() == "about" and wizard.pages[1] is not None and 1 not in wizard._building
+    fill_about(window)
+    assert window.ctx.store.load_session(wizard.editor.session_id).answers.get("sex") == "female"
