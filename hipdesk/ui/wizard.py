@@ -31,6 +31,7 @@ from hipdesk.ui.text import escape
 #: After a page is shown and the person is reading it, the pages next to it are built (one per turn).
 BUILD_AHEAD_MS = 200
 AHEAD_STEP_MS = 1  # between two pieces of a page built ahead: input and paint events go first
+_WARM: set[str] = set()  # what the first pieces after start-up have loaded
 NO_FOCUS = 0  # Qt.FocusPolicy.NoFocus
 
 
@@ -192,6 +193,12 @@ class AssessmentWizard(QWidget):
         Pieces, not whole pages, so that a click while the person reads waits for one piece at most (a page
         took up to ~150 ms on this machine: its code, its widgets, styling, the off-screen drawing)."""
         if not self.isVisible():  # closed or in the background: nobody will press Next soon
+            return
+        if "Qt" not in _WARM:  # a piece of its own: PySide builds the Qt namespace (~20 ms) the first time
+            from PySide6.QtCore import Qt  # noqa: F401 - most pages name it; the first page does not
+
+            _WARM.add("Qt")
+            self._ahead.start(AHEAD_STEP_MS)
             return
         if self._ahead_work is None:
             todo = [i for i in (self.index + 1, self.index - 1) if 0 <= i < len(self.pages) and self.pages[i] is None]
