@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from reportlab.graphics.shapes import Drawing, Group, Polygon, Rect, String
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -23,6 +22,7 @@ from hipdesk.content.body_regions import (
     load_catalogue,
     text_colour_on,
 )
+from hipdesk.report.shapes import Drawing, Group, Polygon, Rect, String
 from hipdesk.session import RegionMark
 
 FONT = "Helvetica"

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, Rect, String
 from reportlab.lib.colors import HexColor, black, lightgrey, white
 
 from hipdesk.library.trends import DASHES, PALETTE, TrendSeries, legend_columns
+from hipdesk.report.shapes import Circle, Drawing, Line, Path, PolyLine, Rect, String
+
+DOT_DIAMETER = 5.4  # pt: the dot at each session (as the 2.2 pt circle with its 1 pt outline was)
 
 
 def trend_drawing(
@@ -56,10 +58,15 @@ def trend_drawing(
         coords = [(x_at(p.index), y_at(p.value)) for p in line.points]
         if len(coords) > 1:
             drawing.add(PolyLine([c for xy in coords for c in xy], strokeColor=colour, strokeWidth=1.4, strokeDashArray=dash))
+        # A dot at each session with a value: one path of single-point strokes with round ends (each is drawn as
+        # a filled circle), not a circle shape per point, which cost ~1 ms per 20 points with 30 sessions charted.
+        dots = Path(strokeColor=colour, strokeWidth=DOT_DIAMETER, strokeLineCap=1, fillColor=None)
         for point, (x, y) in zip(line.points, coords, strict=True):
-            drawing.add(Circle(x, y, 2.2, fillColor=colour, strokeColor=colour))
+            dots.moveTo(x, y)
+            dots.lineTo(x, y)
             if point.meaningful:
                 drawing.add(Circle(x, y, 5, fillColor=None, strokeColor=colour, strokeWidth=1.2))
+        drawing.add(dots)
         row, column = divmod(number, columns)
         lx = left + column * (right - left) / columns
         ly = 4 + legend_height - 12 * (row + 1) + 2

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
 
 from hipdesk.activities.chart import WeeklyChart
+from hipdesk.report.shapes import Drawing, Line, Rect, String
 
 BAR = colors.HexColor("#3b6c9e")
 RECENT = colors.HexColor("#2f5f8f")
