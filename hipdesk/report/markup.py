@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
+from html import escape as html_escape
 
 from hipdesk.report.fonts import font_runs
 
@@ -13,6 +13,8 @@ def markup(text: object) -> str:
     plain = str(text).replace("\r\n", "\n").replace("\r", "\n")
     parts = []
     for font, run in font_runs(plain):
-        escaped = escape(run).replace("\n", "<br/>")
+        # &, < and > only (quotes need no escape in paragraph text). Not xml.sax.saxutils.escape, the same three
+        # replacements, whose module imports urllib.request and http.client: ~25 ms of every `hipdesk report`.
+        escaped = html_escape(run, quote=False).replace("\n", "<br/>")
         parts.append(f'<font name="{font}">{escaped}</font>' if font else escaped)
     return "".join(parts)
