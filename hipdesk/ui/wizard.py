@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QRect, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -31,6 +31,7 @@ from hipdesk.ui.text import escape
 #: After a page is shown and the person is reading it, the pages next to it are built (one per turn).
 BUILD_AHEAD_MS = 200
 AHEAD_STEP_MS = 1  # between two pieces of a page built ahead: input and paint events go first
+GRAB_BANDS = 4  # a page built ahead is drawn off screen in this many horizontal bands, one piece each
 _WARM: set[str] = set()  # what the first pieces after start-up have loaded
 NO_FOCUS = 0  # Qt.FocusPolicy.NoFocus
 
@@ -181,11 +182,15 @@ class AssessmentWizard(QWidget):
             return
         yield
         page.prepare()
-        yield
         scroll = self.stack.widget(index)
-        if scroll is not None:
-            scroll.resize(self.stack.size())
-            scroll.grab()
+        if scroll is None:
+            return
+        scroll.resize(self.stack.size())
+        # Drawn in bands, each a piece (a full screen of text drawn the first time took up to ~80 ms).
+        band = -(-scroll.height() // GRAB_BANDS)
+        for top in range(0, scroll.height(), band):
+            yield
+            scroll.grab(QRect(0, top, scroll.width(), band))
 
     def _build_ahead(self) -> None:
         """One piece of building the next (then the previous) page; comes back for the next piece.
