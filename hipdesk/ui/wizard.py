@@ -28,8 +28,9 @@ from hipdesk.ui.page_base import WizardPage
 from hipdesk.ui.red_flag_banner import RedFlagBanner
 from hipdesk.ui.text import escape
 
-#: After a page is shown and the person is reading it, the pages next to it are built (one per turn).
-BUILD_AHEAD_MS = 200
+#: After a page is shown and the person is reading it, the pages next to it are built, a piece per turn of the
+#: event loop. Pieces are short, so the building starts soon: a clinician's examination page takes ~13 pieces.
+BUILD_AHEAD_MS = 50
 AHEAD_STEP_MS = 1  # between two pieces of a page built ahead: input and paint events go first
 GRAB_BANDS = 4  # a page built ahead is drawn off screen in this many horizontal bands, one piece each
 _WARM: set[str] = set()  # what the first pieces after start-up have loaded
