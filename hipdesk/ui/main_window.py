@@ -30,7 +30,6 @@ if TYPE_CHECKING:
     from hipdesk.ui.library_view import SessionLibrary
     from hipdesk.ui.server_settings import ServerSettingsView
 
-STYLE = style_sheet(LIGHT, 100)  # the kiosk window's style sheet
 MIN_WIDTH, MIN_HEIGHT = 640, 440  # fits 1024 × 600 and 1920 × 1080 at 200 % (960 × 540); the page scrolls
 
 

@@ -13,7 +13,7 @@ from hipdesk.exchange.answers_file import dumps, loads
 from hipdesk.session import ExamResult
 from hipdesk.ui.context import UiContext
 from hipdesk.ui.exam_page import ExamPage
-from hipdesk.ui.main_window import STYLE
+from hipdesk.ui.theme import LIGHT, style_sheet
 from hipdesk.ui.wizard import AssessmentWizard
 
 HOME_TESTS = ["trochanter_palpation", "single_leg_stance_30s"]
@@ -44,7 +44,7 @@ def _page(qtbot, questionnaire, store, clock, beeps, answers: dict[str, Any]) ->
     editor = SessionEditor(store, questionnaire, session)
     page = ExamPage(questionnaire.page("exam"), UiContext(questionnaire, store), clock=clock,
                     beep=lambda: beeps.append(1))
-    page.setStyleSheet(STYLE)  # the window's style sheet, as inside the window
+    page.setStyleSheet(style_sheet(LIGHT, 100))  # the window's style sheet, as inside the window
     qtbot.addWidget(page)
     page.bind(editor)
     page.entered()
