@@ -73,3 +73,27 @@ def no_modal_dialogs(monkeypatch):
                          (QInputDialog, ("getText", "getInt"))):
         for name in names:
             monkeypatch.setattr(owner, name, staticmethod(refuse))
+
+
+@pytest.fixture
+def slow_renderer(monkeypatch) -> list:
+    """Every PDF render takes 0.5 s of busy CPU, like a big report (holding the GIL between switches).
+
+    Returns the list of threads the renders ran on, so a test can check they were not the GUI thread."""
+    import threading
+    import time
+
+    from hipdesk.report.renderer import ReportRenderer
+
+    real_render = ReportRenderer.render
+    rendering_threads: list[threading.Thread] = []
+
+    def slow_render(self, *args, **kwargs):
+        rendering_threads.append(threading.current_thread())
+        end = time.monotonic() + 0.5
+        while time.monotonic() < end:
+            sum(range(1000))
+        return real_render(self, *args, **kwargs)
+
+    monkeypatch.setattr(ReportRenderer, "render", slow_render)
+    return rendering_threads

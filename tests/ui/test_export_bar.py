@@ -152,26 +152,10 @@ def test_no_open_session_is_told(qtbot, questionnaire, store):
 
 
 def test_a_slow_report_is_made_in_the_background_while_the_window_keeps_working(qtbot, questionnaire, store, editor,
-                                                                              tmp_path, monkeypatch):
-    import time
-
+                                                                              tmp_path, slow_renderer):
     from PySide6.QtCore import QTimer
 
-    from hipdesk.report.renderer import ReportRenderer
-
-    real_render = ReportRenderer.render
-    rendering_thread = []
-
-    def slow_render(self, *args, **kwargs):
-        import threading
-
-        rendering_thread.append(threading.current_thread())
-        end = time.monotonic() + 0.5
-        while time.monotonic() < end:  # busy like a big report (holds the GIL between switches)
-            sum(range(1000))
-        return real_render(self, *args, **kwargs)
-
-    monkeypatch.setattr(ReportRenderer, "render", slow_render)
+    rendering_thread = slow_renderer
     bar = make_bar(qtbot, questionnaire, store, editor, Dialogs(str(tmp_path / "slow.pdf")))
     bar.show()
     ticks = []

@@ -345,26 +345,13 @@ def test_staff_saves_a_pdf_report(qtbot, questionnaire, store, tmp_path: Path) -
 
 
 def test_a_slow_staff_report_is_made_in_the_background_while_the_kiosk_keeps_working(
-    qtbot, questionnaire, store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot, questionnaire, store, tmp_path: Path, slow_renderer: list
 ) -> None:
     import threading
-    import time
 
     from PySide6.QtCore import QTimer
 
-    from hipdesk.report.renderer import ReportRenderer
-
-    real_render = ReportRenderer.render
-    rendering_thread: list[threading.Thread] = []
-
-    def slow_render(self, *args, **kwargs):
-        rendering_thread.append(threading.current_thread())
-        end = time.monotonic() + 0.5
-        while time.monotonic() < end:  # busy like a big report (holds the GIL between switches)
-            sum(range(1000))
-        return real_render(self, *args, **kwargs)
-
-    monkeypatch.setattr(ReportRenderer, "render", slow_render)
+    rendering_thread = slow_renderer
     _with_pin(store)
     session = store.create_session({"filled_by": "patient", "setting": "clinic", "name": "Slow Report",
                                     "pain_now": 3, "pain_worst": 6})
