@@ -26,7 +26,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(1, str(Path(__file__).resolve().parents[1]))
 from _table import row  # noqa: E402
-from report_trend import _session  # noqa: E402
+from report_trend import _session, person_with_history  # noqa: E402
 
 from hipdesk.content import vocab  # noqa: E402
 from hipdesk.content.questionnaire import load_questionnaire  # noqa: E402
@@ -43,18 +43,8 @@ def build(path: Path, past: int) -> tuple[SessionStore, dict[str, int]]:
     every_area = [(region, side) for region in vocab.REGIONS for side in ("left", "right")]
     store = SessionStore(path)
     single = _session(store, questionnaire, "Ann Single", 0, rng, every_area)
-    first = _session(store, questionnaire, "Bo Longhistory", 0, rng, [("outer_hip", "right")])
-    person = store.conn.execute("SELECT person_id FROM sessions WHERE id = ?", (first,)).fetchone()[0]
-    for day in range(1, past):
-        sid = _session(store, questionnaire, "Bo Longhistory", day, rng, rng.sample(every_area, rng.randint(1, 6)))
-        store.conn.execute("UPDATE sessions SET person_id = ? WHERE id = ?", (person, sid))
-    current = _session(store, questionnaire, "Bo Longhistory", past, rng, every_area)
-    first = _session(store, questionnaire, "Cy Thirty", 0, rng, [("outer_hip", "left")])
-    person = store.conn.execute("SELECT person_id FROM sessions WHERE id = ?", (first,)).fetchone()[0]
-    for day in range(1, 29):
-        sid = _session(store, questionnaire, "Cy Thirty", day, rng, rng.sample(every_area, rng.randint(1, 6)))
-        store.conn.execute("UPDATE sessions SET person_id = ? WHERE id = ?", (person, sid))
-    thirty = _session(store, questionnaire, "Cy Thirty", 29, rng, every_area)
+    current, _ = person_with_history(store, questionnaire, "Bo Longhistory", past, rng, every_area, ("outer_hip", "right"))
+    thirty, _ = person_with_history(store, questionnaire, "Cy Thirty", 29, rng, every_area, ("outer_hip", "left"))
     return store, {"one session": single, "29 past sessions": thirty, f"{past} past sessions": current}
 
 

@@ -47,6 +47,18 @@ def _session(store: SessionStore, questionnaire, name: str, day: int, rng: rando
     return session.id
 
 
+def person_with_history(store: SessionStore, questionnaire, name: str, past: int, rng: random.Random,  # type: ignore[no-untyped-def]
+                        every_area: list[tuple[str, str]], first_area: tuple[str, str]) -> tuple[int, int]:
+    """`past` earlier sessions of one person (pain scores, 1-6 marked areas), then a current one with every area
+    marked; returns the current session's id and the person's."""
+    first = _session(store, questionnaire, name, 0, rng, [first_area])
+    person = store.conn.execute("SELECT person_id FROM sessions WHERE id = ?", (first,)).fetchone()[0]
+    for day in range(1, past):
+        sid = _session(store, questionnaire, name, day, rng, rng.sample(every_area, rng.randint(1, 6)))
+        store.conn.execute("UPDATE sessions SET person_id = ? WHERE id = ?", (person, sid))
+    return _session(store, questionnaire, name, past, rng, every_area), person
+
+
 def main() -> int:
     """Build the database, then time the two reports side by side."""
     args = sys.argv[1:]
@@ -58,12 +70,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         store = SessionStore(Path(folder) / "trend.db")
         single = _session(store, questionnaire, "Ann Single", 0, rng, every_area)  # the same report, without history
-        first = _session(store, questionnaire, "Bo Longhistory", 0, rng, [("outer_hip", "right")])
-        person = store.conn.execute("SELECT person_id FROM sessions WHERE id = ?", (first,)).fetchone()[0]
-        for day in range(1, past):
-            sid = _session(store, questionnaire, "Bo Longhistory", day, rng, rng.sample(every_area, rng.randint(1, 6)))
-            store.conn.execute("UPDATE sessions SET person_id = ? WHERE id = ?", (person, sid))
-        current = _session(store, questionnaire, "Bo Longhistory", past, rng, every_area)
+        current, person = person_with_history(store, questionnaire, "Bo Longhistory", past, rng, every_area,
+                                              ("outer_hip", "right"))
         linked = store.conn.execute("SELECT count(*) FROM sessions WHERE person_id = ?", (person,)).fetchone()[0]
         assert person is not None and linked == past + 1, (person, linked)
         sessions = {"one session": store.load_session(single), f"{past} past sessions": store.load_session(current)}
