@@ -11,8 +11,8 @@ import datetime as dt
 import os
 import sqlite3
 import struct
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from hipdesk.storage.store import (
     SCHEMA_VERSION,
@@ -60,9 +60,9 @@ def page_problem(path: Path) -> str | None:
         conn.close()
 
 
-@dataclass(frozen=True)
-class OpenResult:
-    """The store to use and, when the old file had to be moved aside, the message to show."""
+class OpenResult(NamedTuple):
+    """The store to use and, when the old file had to be moved aside, the message to show (a named tuple:
+    cheaper to create at start-up than a dataclass)."""
 
     store: SessionStore
     message: str | None = None

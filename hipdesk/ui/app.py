@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Any
-
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow
+from typing import TYPE_CHECKING, Any
 
 from hipdesk import __version__
 from hipdesk.actions.content_check import check_content_at_start
@@ -19,6 +16,13 @@ from hipdesk.storage.logs import logger, setup_logging
 from hipdesk.storage.recovery import open_store
 from hipdesk.storage.settings import KIOSK_SETTING
 from hipdesk.storage.store import SessionStore, StoreError
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+# This module imports PySide6 only when the GUI starts (run_gui), after HipDesk's own non-Qt modules and the
+# standard library they use: once PySide6 is imported, its import hook reads the source of every module
+# imported after it (looking for `from __feature__`), about 10 ms at start-up for those modules.
 
 _KEEP: list[QMainWindow] = []
 
@@ -149,11 +153,15 @@ def _no_display() -> bool:
     )
 
 
-def first_page_shown() -> None:
-    """After the first page is up: what start-up built lives as long as the window, so the collector (turned off
-    for start-up by hipdesk.__main__) leaves it out of every later pass (shorter pauses), and starts again."""
+def first_page_shown(app: QApplication) -> None:
+    """What waits until the first page is up: the windows' icon (see identity.give_windows_the_icon); then,
+    as what start-up built lives as long as the window, the collector (turned off for start-up by
+    hipdesk.__main__) leaves it out of every later pass (shorter pauses), and starts again."""
     import gc
 
+    from hipdesk.ui.identity import give_windows_the_icon
+
+    give_windows_the_icon(app)
     gc.freeze()
     gc.enable()
 
@@ -161,6 +169,8 @@ def first_page_shown() -> None:
 def run_gui(args: Any) -> int:
     """Start the GUI; with --smoke show the first page, process events and return 0."""
     os.umask(0o077)  # everything HipDesk writes is for this user only
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
     if _no_display():
         if not args.smoke:
             print("hipdesk: no display found (DISPLAY is not set); start HipDesk from a desktop session.", file=sys.stderr)
@@ -229,14 +239,14 @@ def run_gui(args: Any) -> int:
         check_in_background(db_path, lambda problem: _damage_found(lock, args.smoke, problem))
     if args.smoke:
         app.processEvents()
-        first_page_shown()
+        first_page_shown(app)
         first_page = isinstance(window, MainWindow) and window.current_page_id() == questionnaire.pages[0].id
         ok = window.isVisible() and (kiosk or first_page)
         store.close()
         lock.release()
         return 0 if ok else 1
     QTimer.singleShot(0, window.raise_)
-    QTimer.singleShot(0, first_page_shown)
+    QTimer.singleShot(0, lambda: first_page_shown(app))
     if isinstance(window, MainWindow):  # the colour guess made before the first page, checked with Qt
         QTimer.singleShot(0, window.check_system_colours)
     # The FHIR sender starts once the first page is up (its code is not loaded before that: start-up time);

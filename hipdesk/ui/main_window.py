@@ -8,7 +8,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Signal
-from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QStackedWidget, QWidget
 
 from hipdesk.content.loader import content_text
@@ -23,7 +22,9 @@ from hipdesk.ui.menus import build_menus
 from hipdesk.ui.theme import COLOUR_CHOICES, LIGHT, TEXT_SIZES, Colours, apply_view, style_sheet
 from hipdesk.ui.wizard import AssessmentWizard
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # (Qt's event classes cost start-up time: PySide builds QEvent's ~180-member enum)
+    from PySide6.QtGui import QCloseEvent
+
     from hipdesk.library.sessions import AssessFunction
     from hipdesk.ui.done_screen import DoneScreen
     from hipdesk.ui.export_bar import SessionExporter
@@ -44,9 +45,6 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setWindowTitle("HipDesk")
         self.setObjectName("mainWindow")
-        from hipdesk.ui.identity import app_icon
-
-        self.setWindowIcon(app_icon())
         self.ctx = UiContext(questionnaire, store, kiosk=kiosk)
         self.colours: Colours = LIGHT
         self.text_size = 100

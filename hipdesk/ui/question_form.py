@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QFrame, QLabel, QVBoxLayout, QWidget
 
 from hipdesk.actions.editing import SessionEditor
@@ -15,6 +14,9 @@ from hipdesk.content.questionnaire import Item, Questionnaire
 from hipdesk.content.validation import InvalidAnswer
 from hipdesk.storage.store import StoreError
 from hipdesk.ui.answer_widgets import AnswerWidget, LineWidget, LongTextWidget, make_answer_widget
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QResizeEvent
 
 REQUIRED_MESSAGE = "Please answer this question."
 QUESTION_WIDTH = 520  # px: a yes/no question's column; its answers follow right after
@@ -62,16 +64,6 @@ class QuestionRow(QFrame):
         self.error.hide()
         layout.addWidget(self.error)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
-        """Question and answers side by side when there is room for both, else one under the other."""
-        line = getattr(self, "line", None)
-        if line is not None:
-            room = event.size().width() >= NARROW_ROW
-            wanted = QBoxLayout.Direction.LeftToRight if room else QBoxLayout.Direction.TopToBottom
-            if line.direction() != wanted:
-                line.setDirection(wanted)
-        super().resizeEvent(event)
-
     def show_error(self, message: str | None) -> None:
         """Show (or clear, with None) the message next to the field.
 
@@ -95,6 +87,21 @@ class QuestionRow(QFrame):
         self.error.setMinimumHeight(0)
         self.error.hide()
         self.input.setAccessibleDescription("")
+
+
+class ChecklistRow(QuestionRow):
+    """A yes/no question: its answers beside it when there is room, else under it.
+
+    A class of its own, so that only these rows hear every resize in Python (and the first page, which has
+    none, needs no Qt event classes before it shows)."""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        """Question and answers side by side when there is room for both, else one under the other."""
+        room = event.size().width() >= NARROW_ROW
+        wanted = QBoxLayout.Direction.LeftToRight if room else QBoxLayout.Direction.TopToBottom
+        if self.line.direction() != wanted:
+            self.line.setDirection(wanted)
+        super().resizeEvent(event)
 
 
 class QuestionForm(QWidget):
@@ -124,7 +131,7 @@ class QuestionForm(QWidget):
                 header.setObjectName("sectionHeader")
                 header.setProperty("role", "section")
                 layout.addWidget(header)
-            row = QuestionRow(item, questionnaire)
+            row = (ChecklistRow if item.type == "yesno" else QuestionRow)(item, questionnaire)
             row.input.edited.connect(lambda raw, i=item.id: self._edited(i, raw))
             row.input.committed.connect(lambda i=item.id: self._committed(i))
             self.rows[item.id] = row

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRect, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -27,6 +28,9 @@ from hipdesk.ui.context import UiContext
 from hipdesk.ui.page_base import WizardPage
 from hipdesk.ui.red_flag_banner import RedFlagBanner
 from hipdesk.ui.text import escape
+
+if TYPE_CHECKING:  # not at run time: PySide would build QEvent's ~180-member enum before the first page
+    from PySide6.QtGui import QKeyEvent
 
 #: After a page is shown and the person is reading it, the pages next to it are built, a piece per turn of the
 #: event loop. Pieces are short, so the building starts soon: a clinician's examination page takes ~13 pieces.
@@ -250,11 +254,12 @@ class AssessmentWizard(QWidget):
         page.focusNextPrevChild(True)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
-        from PySide6.QtCore import Qt  # not at import: see page_at
         """Enter as in a form: on a focused button it presses that button; on a field or an answer it goes Next.
 
         Fields that use Enter themselves (several lines of text, an open list) never pass it on to here.
         """
+        from PySide6.QtCore import Qt  # not at import: see page_at
+
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
             focused = QApplication.focusWidget()
             if isinstance(focused, QAbstractItemView):

@@ -69,9 +69,10 @@ def test_switching_kiosk_screens_while_the_tree_is_read(tmp_path: Path) -> None:
 def test_the_window_names_its_desktop_entry_and_has_an_icon(window) -> None:
     from PySide6.QtGui import QGuiApplication
 
-    from hipdesk.ui.identity import identify_application
+    from hipdesk.ui.identity import give_windows_the_icon, identify_application
 
     identify_application(QGuiApplication.instance())
+    give_windows_the_icon(QGuiApplication.instance())
     assert QGuiApplication.desktopFileName() == "org.hipdesk.HipDesk"
     assert not window.windowIcon().isNull()
     assert {size.width() for size in window.windowIcon().availableSizes()} >= {16, 32, 48, 256}

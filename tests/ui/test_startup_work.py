@@ -65,3 +65,21 @@ def test_garbage_collection_is_on_again_when_start_up_ends_early(tmp_path: Path)
     done = run_python(GC_STATE, tmp_path, "--smoke")
     code, enabled, _frozen = done.stdout.split()
     assert code == "1" and enabled == "True", done.stderr
+
+
+ICON_AFTER_START = """
+import sys
+from hipdesk.__main__ import main
+code = main(["--smoke"])
+from PySide6.QtGui import QGuiApplication
+icon = QGuiApplication.windowIcon()
+print(code, QGuiApplication.desktopFileName(), ",".join(str(size.width()) for size in icon.availableSizes()))
+"""
+
+
+def test_a_start_names_the_desktop_entry_and_gives_the_windows_their_icon(tmp_path: Path) -> None:
+    """The icon is set once the first page is up (it costs ~5 ms before it): it must still be set."""
+    done = run_python(ICON_AFTER_START, tmp_path)
+    code, desktop_file, sizes = done.stdout.split()
+    assert code == "0" and desktop_file == "org.hipdesk.HipDesk", done.stderr
+    assert {16, 32, 48, 256} <= {int(size) for size in sizes.split(",")}
