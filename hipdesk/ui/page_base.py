@@ -49,6 +49,11 @@ class WizardPage(QWidget):
     def prepare(self) -> None:
         """Built ahead, still hidden: do now what `entered()` would do first (the wizard calls it when idle)."""
 
+    def long_column(self) -> list[QWidget]:
+        """The widgets of a long column, if the page has one: the wizard lays out its first half alone before the
+        whole page, off screen (see AssessmentWizard._ahead_steps). None by default."""
+        return []
+
     def entered(self) -> None:
         """The page has just been shown."""
 

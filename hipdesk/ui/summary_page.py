@@ -193,6 +193,10 @@ class SummaryPage(WizardPage):
         if self._stale:
             self.refresh()
 
+    def long_column(self) -> list[QWidget]:
+        sections = (self.sections.itemAt(row) for row in range(self.sections.count()))
+        return [widget for item in sections if item is not None and (widget := item.widget()) is not None]
+
     def entered(self) -> None:
         if self._stale:
             self.refresh()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRect, QTimer, Signal
+from PySide6.QtCore import QPoint, QRect, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -191,7 +191,24 @@ class AssessmentWizard(QWidget):
         if scroll is None:
             return
         scroll.resize(self.stack.size())
-        # Drawn in bands, each a piece (a full screen of text drawn the first time took up to ~80 ms).
+        column = [widget for widget in page.long_column() if not widget.isHidden()]
+        if column:
+            yield
+            # A long column is laid out in two pieces: its first half alone, then the whole page. The summary of
+            # a full session took 48-60 ms laid out at once, 15-24 ms and 5-8 ms like this (the second pass
+            # finds most sizes measured). The half is hidden only within this piece: never seen like that.
+            later = column[len(column) // 2:]
+            for widget in later:
+                widget.hide()
+            scroll.grab(QRect(0, 0, 1, 1))
+            for widget in later:
+                widget.show()
+        yield
+        # Laid out as a piece of its own: drawing one pixel off screen lays out the whole page, as Qt does before
+        # any off-screen drawing, and draws next to nothing. (On the summary of a full session the layout is
+        # ~40 ms, and it came on top of the first band's drawing.)
+        scroll.grab(QRect(0, 0, 1, 1))
+        # Then drawn in bands, each a piece (a full screen of text drawn the first time took up to ~80 ms).
         band = -(-scroll.height() // GRAB_BANDS)
         for top in range(0, scroll.height(), band):
             yield
@@ -247,11 +264,22 @@ class AssessmentWizard(QWidget):
     def focus_first_field(self, page: QWidget) -> None:
         """Put the keyboard focus on the first field of a newly shown page (Tab order), as a form does.
 
-        Qt walks the Tab chain itself (as Tab would, from the page): walking it in Python would make PySide wrap
-        every internal widget on the way (scroll-area viewports), which costs ~10 ms of type set-up at start-up.
+        A page opens at its top: when its first field is further down (the summary's first button is under the
+        whole assessment), the page itself keeps the focus, so that nothing scrolls the top out of view; Tab
+        then goes to that field. Qt walks the Tab chain itself (as Tab would, from the page): walking it in
+        Python would make PySide wrap every internal widget on the way (scroll-area viewports), which costs
+        ~10 ms of type set-up at start-up.
         """
         page.setFocus()
         page.focusNextPrevChild(True)
+        scroll = self.stack.currentWidget()
+        focused = self.window().focusWidget()  # (the window's, whether or not it is the active window)
+        if not isinstance(scroll, QScrollArea) or focused is None or not page.isAncestorOf(focused):
+            return
+        bottom = focused.mapTo(page, QPoint(0, focused.height())).y()
+        if bottom > scroll.viewport().height():
+            page.setFocus()
+            scroll.verticalScrollBar().setValue(0)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         """Enter as in a form: on a focused button it presses that button; on a field or an answer it goes Next.

@@ -276,3 +276,70 @@ def test_next_during_a_build_ahead_finishes_that_page_at_once(qtbot, window) -> 
     assert window.current_page_id() == "about" and wizard.pages[1] is not None and 1 not in wizard._building
     fill_about(window)
     assert window.ctx.store.load_session(wizard.editor.session_id).answers.get("sex") == "female"
+
+
+def test_a_summary_built_ahead_in_pieces_shows_every_section(qtbot, window) -> None:
+    """The summary's long column is laid out in two pieces, the first with half of it hidden for a moment:
+    after every piece, and on the page when the person gets there, no section is missing."""
+    from tests import samples
+
+    typical = samples.typical_session()
+    typical.status = "draft"
+    session_id = window.ctx.store.save_whole_session(typical)
+    wizard = window.wizard
+    window.show()
+    wizard.open_session(session_id)
+    summary_index = len(wizard.content_pages) - 1
+    while wizard.index < summary_index - 1:
+        assert wizard.next(), wizard.current_page_id()
+    wizard._ahead.stop()  # the pieces by hand, checking the summary after each one
+    hidden_after_piece: list[list[str]] = []
+    for _ in range(200):
+        wizard._build_ahead()
+        wizard._ahead.stop()
+        page = wizard.pages[summary_index]
+        if page is not None and not page.body.isHidden():  # filled in for this session (prepared)
+            hidden_after_piece.append(sorted(w.objectName() for w in page.long_column() if w.isHidden()))
+        if wizard._ahead_work is None and page is not None and not wizard._building:
+            break
+    page = wizard.pages[summary_index]
+    assert page is not None and len(hidden_after_piece) >= 3  # laid out and drawn in pieces
+    page.refresh()  # what the page itself hides (e.g. a section with nothing to say)
+    own = sorted(w.objectName() for w in page.long_column() if w.isHidden())
+    assert all(hidden == own for hidden in hidden_after_piece)
+    wizard.next()
+    assert wizard.current_page() is page
+    shown = [w for w in page.long_column() if not w.isHidden()]
+    assert len(shown) > 10 and all(w.isVisible() for w in shown)
+
+
+def test_the_summary_opens_at_its_top_not_at_its_first_button(qtbot, window) -> None:
+    """The summary's first focusable widget (Save PDF) is under the whole assessment: arriving there must not
+    scroll the triage out of view (it did). A page whose first field is on screen still gets the focus there."""
+    from PySide6.QtWidgets import QScrollArea
+
+    from tests import samples
+
+    typical = samples.typical_session()
+    typical.status = "draft"
+    session_id = window.ctx.store.save_whole_session(typical)
+    window.resize(1366, 768)
+    window.show()
+    wizard = window.wizard
+    wizard.open_session(session_id)
+    while wizard.current_page_id() != "exam":
+        assert wizard.next(), wizard.current_page_id()
+    # As when the person reads: the summary is built, laid out and drawn ahead; then Next.
+    qtbot.waitUntil(lambda: wizard.pages[-1] is not None and wizard._ahead_work is None, timeout=5000)
+    assert wizard.next()
+    scroll = wizard.stack.currentWidget()
+    assert isinstance(scroll, QScrollArea)
+    qtbot.waitUntil(lambda: scroll.verticalScrollBar().maximum() > 0, timeout=3000)  # a long page, laid out
+    assert scroll.verticalScrollBar().value() == 0
+    triage = find(window, "triageBanner")
+    assert not triage.visibleRegion().isEmpty()
+    assert window.focusWidget() is wizard.current_page()  # (the window's focus: offscreen it is never active)
+    wizard.back()
+    wizard.back()  # History: its first question is on screen and has the focus
+    focused = window.focusWidget()
+    assert focused is not None and wizard.current_page().isAncestorOf(focused)
