@@ -273,11 +273,13 @@ class AssessmentWizard(QWidget):
         page.setFocus()
         page.focusNextPrevChild(True)
         scroll = self.stack.currentWidget()
+        if not isinstance(scroll, QScrollArea) or page.height() <= scroll.height():
+            return  # all of the page is on screen
         focused = self.window().focusWidget()  # (the window's, whether or not it is the active window)
-        if not isinstance(scroll, QScrollArea) or focused is None or not page.isAncestorOf(focused):
+        if focused is None or not page.isAncestorOf(focused):
             return
-        bottom = focused.mapTo(page, QPoint(0, focused.height())).y()
-        if bottom > scroll.viewport().height():
+        # (Not scroll.viewport(): PySide's wrapper for the viewport costs ~10 ms of type set-up at start-up.)
+        if focused.mapTo(page, QPoint(0, focused.height())).y() > scroll.maximumViewportSize().height():
             page.setFocus()
             scroll.verticalScrollBar().setValue(0)
 

@@ -45,6 +45,15 @@ def test_the_first_page_shows_without_building_qts_namespace(tmp_path: Path) -> 
     assert not qt_namespace, f"built before the first page: {qt_namespace[:5]}"
 
 
+def test_the_first_page_shows_without_pyside_guessing_a_widgets_class(tmp_path: Path) -> None:
+    """Handing Python a Qt-internal widget (a scroll area's viewport) makes PySide try the classes of QtWidgets
+    one by one to name it, building ~60 enum types (~14 ms): the focus code on the way to the first page did."""
+    done = run_python(ENUM_WATCH, tmp_path)
+    assert done.returncode == 0, done.stderr
+    guessed = [name for name in done.stdout.split() if name.split(".")[0] in ("QFileDialog", "QMessageBox", "QTabWidget")]
+    assert not guessed, f"built before the first page: {guessed}"
+
+
 GC_STATE = """
 import gc, sys
 from hipdesk.__main__ import main
