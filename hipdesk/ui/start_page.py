@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
-    QListWidgetItem,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -78,22 +77,22 @@ class StartPage(WizardPage):
             self.import_button.hide()  # (never setVisible(True) here: it would style the button before the page
             # is in the window, once for nothing, and a button with no parent yet would show as a window of its own)
         self.layout_.addStretch(1)  # keep the page together at the top; spare height goes below
+        self._rows: list[tuple[int, str]] | None = None  # the rows the list shows
         self.refresh_drafts()
 
     def refresh_drafts(self) -> None:
         """List unfinished sessions (never in kiosk mode: only staff may see them)."""
-        self.drafts.clear()
-        self.draft_ids: list[int] = []  # session id of each row (kept here: Qt's item roles cost start-up time)
         current = self.editor.session.id if self.editor else None
         drafts = [] if self.ctx.kiosk else self.ctx.store.list_sessions(status="draft", limit=50)
         steps = {page.id: page.step for page in self.ctx.questionnaire.pages}
-        for info in drafts:
-            if info.id == current:
-                continue
-            title = info.name or "(no name)"
-            text = f"{title} · started {_when(info.created_at)} · last step: {steps.get(info.current_page, info.current_page)}"
-            self.drafts.addItem(QListWidgetItem(text))
-            self.draft_ids.append(info.id)
+        rows = [(info.id, f"{info.name or '(no name)'} · started {_when(info.created_at)} · last step: "
+                          f"{steps.get(info.current_page, info.current_page)}") for info in drafts if info.id != current]
+        if rows == self._rows:
+            return  # as shown (the page is built, bound and entered at start-up: the rows are made once)
+        self._rows = rows
+        self.drafts.clear()
+        self.draft_ids: list[int] = [session_id for session_id, _text in rows]  # (not in Qt's item roles: start-up time)
+        self.drafts.addItems([text for _session_id, text in rows])
         if self.resume_box.isHidden() != (self.drafts.count() == 0):  # only changes: see QuestionForm.refresh
             self.resume_box.setHidden(self.drafts.count() == 0)
         if self.drafts.count():
