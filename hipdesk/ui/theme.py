@@ -129,13 +129,17 @@ def style_sheet(c: Colours, percent: int) -> str:
     def pt(size: float) -> str:
         return f"{size * percent / 100:.1f}pt"
 
+    def px(size: int) -> str:  # a width that holds text: it grows with the text size
+        return f"{round(size * percent / 100)}px"
+
     check_mark = resource_path("icons", f"check-{'dark' if c.chosen_text.lower() != '#ffffff' else 'light'}.svg").as_posix()
     dark_tick = resource_path("icons", "check-dark.svg").as_posix()
 
     return f"""
 #pageTitle {{ font-size: {pt(18)}; font-weight: 700; }}
 #helpText, QLabel[role="muted"] {{ color: {c.muted}; }}
-#stepList {{ background: {c.panel}; color: {c.text}; font-size: {pt(11)}; padding: 6px; qproperty-alignment: AlignTop; }}
+#stepList {{ background: {c.panel}; color: {c.text}; font-size: {pt(11)}; padding: 6px; qproperty-alignment: AlignTop;
+    min-width: {px(158)}; max-width: {px(158)}; }}
 #disclaimer {{ background: {c.warn_bg}; color: {c.text}; border: 1px solid {c.warn_line}; padding: 8px; }}
 QLabel[role="panel"] {{ background: {c.panel}; color: {c.text}; padding: 6px; }}
 QLabel[role="error"] {{ color: {c.error}; font-weight: 600; }}

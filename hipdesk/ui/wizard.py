@@ -89,7 +89,8 @@ class AssessmentWizard(QWidget):
         # The steps by name, the current one marked: a plain label (it takes no focus and no clicks).
         self.steps = QLabel()
         self.steps.setObjectName("stepList")
-        self.steps.setFixedWidth(170)
+        # Its width is in the window's style sheet: it grows with the text size (fixed at 170 px, "Examination"
+        # was cut off at 200 %).
         self.steps.setWordWrap(True)
 
         self.banner = RedFlagBanner()

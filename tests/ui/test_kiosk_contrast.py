@@ -88,3 +88,27 @@ def test_the_kiosk_follows_the_desktop_when_the_choice_is_system(qtbot, question
     window._system_colours_changed()
     assert window.colours == theme.LIGHT
     assert pixel(window.grab().toImage(), 2, window.height() - 2) == int(theme.LIGHT.window[1:], 16)
+
+
+def test_the_kiosk_follows_the_text_size_chosen_in_the_window(qtbot, questionnaire, store) -> None:
+    """Staff choose the text size in the ordinary window (View menu) before kiosk mode; the kiosk has no menus,
+    so it takes that size, as it takes the colour scheme (it stayed at 100 %)."""
+    from PySide6.QtWidgets import QLabel
+
+    from hipdesk.storage.settings import TEXT_SIZE_SETTING
+
+    normal = QApplication.font().pointSizeF()
+    store.set_setting(TEXT_SIZE_SETTING, 150)
+    window = KioskWindow(questionnaire, store)
+    qtbot.addWidget(window, before_close_func=_let_close)
+    try:
+        window.show()
+        QApplication.processEvents()
+        assert window.text_size == 150
+        assert QApplication.font().pointSizeF() == pytest.approx(normal * 1.5, abs=0.1)
+        titles = [label for label in window.findChildren(QLabel, "pageTitle") if label.isVisible()]
+        assert len(titles) == 1
+        assert titles[0].font().pointSizeF() == pytest.approx(18 * 1.5, abs=0.1)  # the style sheet's 18 pt, at 150 %
+    finally:
+        theme.apply_view(QApplication.instance(), "system", 100)  # the next tests start at the system's size
+    assert QApplication.font().pointSizeF() == normal

@@ -343,3 +343,24 @@ def test_the_summary_opens_at_its_top_not_at_its_first_button(qtbot, window) -> 
     wizard.back()  # History: its first question is on screen and has the focus
     focused = window.focusWidget()
     assert focused is not None and wizard.current_page().isAncestorOf(focused)
+
+
+def test_every_step_name_fits_in_the_step_list_at_every_text_size(qtbot, window) -> None:
+    """The step list was 170 px at every text size: at 200 % "Examination" was cut off and "About you" broke in
+    two. Its width now grows with the text."""
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    window.resize(1024, 600)
+    window.show()
+    steps = window.wizard.steps
+    try:
+        for size in (100, 150, 200):
+            window.set_text_size(size)
+            qtbot.wait(10)
+            bold = QFont(steps.font())
+            bold.setBold(True)
+            widest = max(QFontMetrics(bold).horizontalAdvance(f"▶ {page.step}") for page in window.wizard.content_pages)
+            room = steps.contentsRect().width() - 8  # the paragraphs' 4 px margins
+            assert widest <= room, f"{size} %: {widest} px of text in {room} px"
+    finally:
+        window.set_text_size(100)

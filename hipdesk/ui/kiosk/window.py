@@ -34,7 +34,14 @@ from hipdesk.content.questionnaire import Questionnaire
 from hipdesk.library.front_desk import attention_count, mark_seen, refresh_triage, session_label, stored_triage
 from hipdesk.session import Session
 from hipdesk.storage.logs import logger
-from hipdesk.storage.settings import COLOURS_SETTING, DEFAULT_IDLE_MINUTES, IDLE_SETTING, KIOSK_SETTING, WARNING_SECONDS
+from hipdesk.storage.settings import (
+    COLOURS_SETTING,
+    DEFAULT_IDLE_MINUTES,
+    IDLE_SETTING,
+    KIOSK_SETTING,
+    TEXT_SIZE_SETTING,
+    WARNING_SECONDS,
+)
 from hipdesk.storage.staff_pin import StaffPin
 from hipdesk.storage.store import SessionStore, StoreError
 from hipdesk.ui.context import UiContext
@@ -44,7 +51,7 @@ from hipdesk.ui.kiosk.pin_screens import PinEntryScreen, PinSetupScreen
 from hipdesk.ui.kiosk.staff_banner import StaffSessionBanner
 from hipdesk.ui.kiosk.staff_view import StaffView
 from hipdesk.ui.kiosk.thanks_screen import ThanksScreen
-from hipdesk.ui.theme import COLOUR_CHOICES, LIGHT, Colours, colours_for, palette_for, style_sheet
+from hipdesk.ui.theme import COLOUR_CHOICES, LIGHT, TEXT_SIZES, Colours, apply_view, colours_for, style_sheet
 from hipdesk.ui.wizard import AssessmentWizard
 
 if TYPE_CHECKING:
@@ -77,6 +84,7 @@ class KioskWindow(QMainWindow):
         self.wizard: AssessmentWizard | None = None
         self.colours: Colours = LIGHT
         self.colour_choice = self._stored_colours()
+        self.text_size = self._stored_text_size()
         self._restyle()
         hints = QApplication.styleHints()
         if hints is not None:
@@ -159,13 +167,22 @@ class KioskWindow(QMainWindow):
             choice = "system"
         return choice if isinstance(choice, str) and choice in COLOUR_CHOICES else "system"
 
+    def _stored_text_size(self) -> int:
+        try:
+            size = self.ctx.store.get_setting(TEXT_SIZE_SETTING, 100)
+        except StoreError:
+            size = 100
+        return size if isinstance(size, int) and TEXT_SIZES[0] <= size <= TEXT_SIZES[-1] else 100
+
     def _restyle(self) -> None:
-        """The colour scheme chosen in the ordinary window (View → Colours), else the desktop's light or dark."""
-        self.colours = colours_for(self.colour_choice)
+        """The colour scheme and text size chosen in the ordinary window (View menu; staff set them there before
+        kiosk mode), else the desktop's light or dark at the system's size."""
         app = QApplication.instance()
         if isinstance(app, QApplication):
-            app.setPalette(palette_for(self.colours))
-        self.setStyleSheet(style_sheet(self.colours, 100))
+            self.colours = apply_view(app, self.colour_choice, self.text_size)
+        else:
+            self.colours = colours_for(self.colour_choice)
+        self.setStyleSheet(style_sheet(self.colours, self.text_size))
 
     def _system_colours_changed(self, *_args: object) -> None:
         if self.colour_choice == "system":
