@@ -172,7 +172,9 @@ def test_a_slow_report_is_made_in_the_background_while_the_window_keeps_working(
 
     assert rendering_thread and rendering_thread[0] is not threading.main_thread()
     # The GUI thread went on handling timer events while the report was being made.
-    assert ticks.count(True) >= 10
+    # A render on the GUI thread would allow no tick at all while busy. How many come depends on the machine's
+    # load (a 10 ms timer over ~0.7 s: 9 in one CI run, 38-47 here on a quiet machine), so only a few are required.
+    assert ticks.count(True) >= 3
     assert seen_while_busy == [(True, False, "Making the PDF report…")]
     assert not bar.busy_bar.isVisible() and bar.pdf_button.isEnabled()
     assert (tmp_path / "slow.pdf").read_bytes().startswith(b"%PDF")
