@@ -19,7 +19,7 @@ from hipdesk.storage.store import SessionStore, StoreError
 from hipdesk.ui import theme
 from hipdesk.ui.context import UiContext
 from hipdesk.ui.menus import build_menus
-from hipdesk.ui.theme import COLOUR_CHOICES, LIGHT, TEXT_SIZES, Colours, apply_view, style_sheet
+from hipdesk.ui.theme import LIGHT, TEXT_SIZES, Colours, apply_view, style_sheet
 from hipdesk.ui.wizard import AssessmentWizard
 
 if TYPE_CHECKING:  # (Qt's event classes cost start-up time: PySide builds QEvent's ~180-member enum)
@@ -98,8 +98,8 @@ class MainWindow(QMainWindow):
     def _apply_view(self, colours: object, percent: object) -> None:
         app = QApplication.instance()
         assert isinstance(app, QApplication)
-        self.colour_choice = colours if isinstance(colours, str) and colours in COLOUR_CHOICES else "system"
-        self.text_size = percent if isinstance(percent, int) and TEXT_SIZES[0] <= percent <= TEXT_SIZES[-1] else 100
+        self.colour_choice = theme.colour_choice(colours)
+        self.text_size = theme.text_size(percent)
         self.colours = apply_view(app, self.colour_choice, self.text_size)
 
     def _restyle(self) -> None:
@@ -120,7 +120,7 @@ class MainWindow(QMainWindow):
 
     def set_colours(self, choice: str) -> None:
         """Follow the system's colour scheme, or light, dark or high contrast (View → Colours); remembered."""
-        self.colour_choice = choice if choice in COLOUR_CHOICES else "system"
+        self.colour_choice = theme.colour_choice(choice)
         self._restyle()
         self.actions_[f"colours_{self.colour_choice}"].setChecked(True)
         self._remember(COLOURS_SETTING, self.colour_choice)

@@ -19,6 +19,16 @@ COLOUR_CHOICES = {"system": "Follow the system", "light": "Light", "dark": "Dark
 TEXT_SIZES = (80, 90, 100, 110, 125, 150, 175, 200)  # percent of the system's text size
 
 
+def colour_choice(stored: object) -> str:
+    """A stored View → Colours choice, or "system" when what is stored is not one."""
+    return stored if isinstance(stored, str) and stored in COLOUR_CHOICES else "system"
+
+
+def text_size(stored: object) -> int:
+    """A stored text size in percent, or 100 when what is stored is not a size HipDesk offers the range of."""
+    return stored if isinstance(stored, int) and TEXT_SIZES[0] <= stored <= TEXT_SIZES[-1] else 100
+
+
 class Colours(NamedTuple):
     """One colour scheme. (A named tuple, not a dataclass: it is made at every start, and a dataclass costs
     ~2 ms to create.)"""

@@ -279,7 +279,8 @@ class AssessmentWizard(QWidget):
         focused = self.window().focusWidget()  # (the window's, whether or not it is the active window)
         if focused is None or not page.isAncestorOf(focused):
             return
-        # (Not scroll.viewport(): PySide's wrapper for the viewport costs ~10 ms of type set-up at start-up.)
+        # (Not scroll.viewport(): PySide guesses the viewport's class through ~60 QtWidgets classes, ~14 ms at
+        # start-up; tests/ui/test_startup_work.py watches for it.)
         if focused.mapTo(page, QPoint(0, focused.height())).y() > scroll.maximumViewportSize().height():
             page.setFocus()
             scroll.verticalScrollBar().setValue(0)

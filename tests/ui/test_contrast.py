@@ -135,6 +135,17 @@ def test_a_chosen_radio_answer_stands_out(qtbot, window, scheme) -> None:
     assert dot_on == int(window.colours.chosen[1:], 16)  # the dot is drawn in the scheme's "chosen" colour
 
 
+def _without_and_with_focus(window, target: QWidget):
+    """`target` drawn without the focus, then with it (as Tab gives it): the two crops, and the whole window."""
+    window.wizard.current_page().setFocus()
+    QApplication.processEvents()
+    before = crop(window.grab().toImage(), window, target)
+    target.setFocus(Qt.FocusReason.TabFocusReason)
+    QApplication.processEvents()
+    shot = window.grab().toImage()
+    return before, crop(shot, window, target), shot
+
+
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_the_focus_ring_is_seen_against_its_neighbours_and_against_no_focus(qtbot, window, scheme) -> None:
     window.set_colours(scheme)
@@ -142,13 +153,7 @@ def test_the_focus_ring_is_seen_against_its_neighbours_and_against_no_focus(qtbo
     qtbot.waitUntil(window.isActiveWindow)
     targets: list[QWidget] = [window.wizard.next_button, find(window, "filled_by__patient")]
     for target in targets:
-        window.wizard.current_page().setFocus()
-        QApplication.processEvents()
-        before = crop(window.grab().toImage(), window, target)
-        target.setFocus(Qt.FocusReason.TabFocusReason)
-        QApplication.processEvents()
-        shot = window.grab().toImage()
-        after = crop(shot, window, target)
+        before, after, shot = _without_and_with_focus(window, target)
         y = after.height() // 2
         ring, unfocused = pixel(after, 0, y), pixel(before, 0, y)
         outside = pixel(shot, target.mapTo(window, target.rect().topLeft()).x() - 2,
@@ -185,13 +190,7 @@ def test_the_focus_ring_of_a_chosen_answer_is_seen_against_its_fill(qtbot, windo
     assert isinstance(chosen, QPushButton)
     chosen.click()
     window.wizard.stack.currentWidget().ensureWidgetVisible(chosen)
-    window.wizard.current_page().setFocus()
-    QApplication.processEvents()
-    before = crop(window.grab().toImage(), window, chosen)
-    chosen.setFocus(Qt.FocusReason.TabFocusReason)
-    QApplication.processEvents()
-    shot = window.grab().toImage()
-    after = crop(shot, window, chosen)
+    before, after, shot = _without_and_with_focus(window, chosen)
     assert chosen.isChecked() and chosen.hasFocus()
     y = after.height() // 2
     ring, fill, unfocused = pixel(after, 0, y), pixel(after, 3, y), pixel(before, 0, y)

@@ -112,3 +112,14 @@ def test_the_kiosk_follows_the_text_size_chosen_in_the_window(qtbot, questionnai
     finally:
         theme.apply_view(QApplication.instance(), "system", 100)  # the next tests start at the system's size
     assert QApplication.font().pointSizeF() == normal
+
+
+@pytest.mark.parametrize("stored", [999, "big", None])
+def test_a_text_size_that_is_not_one_hipdesk_offers_gives_the_kiosk_the_systems(qtbot, questionnaire, store, stored) -> None:
+    from hipdesk.storage.settings import TEXT_SIZE_SETTING
+
+    normal = QApplication.font().pointSizeF()
+    store.set_setting(TEXT_SIZE_SETTING, stored)
+    window = KioskWindow(questionnaire, store)
+    qtbot.addWidget(window, before_close_func=_let_close)
+    assert window.text_size == 100 and QApplication.font().pointSizeF() == normal

@@ -51,7 +51,7 @@ from hipdesk.ui.kiosk.pin_screens import PinEntryScreen, PinSetupScreen
 from hipdesk.ui.kiosk.staff_banner import StaffSessionBanner
 from hipdesk.ui.kiosk.staff_view import StaffView
 from hipdesk.ui.kiosk.thanks_screen import ThanksScreen
-from hipdesk.ui.theme import COLOUR_CHOICES, LIGHT, TEXT_SIZES, Colours, apply_view, colours_for, style_sheet
+from hipdesk.ui.theme import LIGHT, Colours, apply_view, colour_choice, colours_for, style_sheet, text_size
 from hipdesk.ui.wizard import AssessmentWizard
 
 if TYPE_CHECKING:
@@ -83,8 +83,8 @@ class KioskWindow(QMainWindow):
         self._may_close = False
         self.wizard: AssessmentWizard | None = None
         self.colours: Colours = LIGHT
-        self.colour_choice = self._stored_colours()
-        self.text_size = self._stored_text_size()
+        self.colour_choice = colour_choice(self._setting(COLOURS_SETTING, "system"))
+        self.text_size = text_size(self._setting(TEXT_SIZE_SETTING, 100))
         self._restyle()
         hints = QApplication.styleHints()
         if hints is not None:
@@ -160,19 +160,11 @@ class KioskWindow(QMainWindow):
             self.staff_button.hide()
 
     # -- colours ----------------------------------------------------------------------------------
-    def _stored_colours(self) -> str:
+    def _setting(self, key: str, default: object) -> object:
         try:
-            choice = self.ctx.store.get_setting(COLOURS_SETTING, "system")
+            return self.ctx.store.get_setting(key, default)
         except StoreError:
-            choice = "system"
-        return choice if isinstance(choice, str) and choice in COLOUR_CHOICES else "system"
-
-    def _stored_text_size(self) -> int:
-        try:
-            size = self.ctx.store.get_setting(TEXT_SIZE_SETTING, 100)
-        except StoreError:
-            size = 100
-        return size if isinstance(size, int) and TEXT_SIZES[0] <= size <= TEXT_SIZES[-1] else 100
+            return default
 
     def _restyle(self) -> None:
         """The colour scheme and text size chosen in the ordinary window (View menu; staff set them there before
