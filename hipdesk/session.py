@@ -6,10 +6,14 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from hipdesk.timestamps import now_iso
+
 Side = Literal["left", "right"]
 ExamOutcome = Literal["positive", "negative", "not_done"]
 SIDES: tuple[Side, ...] = ("left", "right")
 EXAM_OUTCOMES: tuple[ExamOutcome, ...] = ("positive", "negative", "not_done")
+
+__all__ = ["EXAM_OUTCOMES", "SIDES", "ExamOutcome", "ExamResult", "RegionMark", "Session", "Side", "now_iso"]
 
 
 @dataclass(frozen=True)
@@ -68,8 +72,3 @@ class Session:
             return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
         age = self.answers.get("age")
         return age if isinstance(age, int) else None
-
-
-def now_iso() -> str:
-    """Current local time as an ISO string with seconds."""
-    return dt.datetime.now().astimezone().isoformat(timespec="seconds")

@@ -6,14 +6,16 @@ Widgets call it and subscribe to it; they hold no answers of their own that matt
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hipdesk.content.branching import applicable_items, effective_answers, skipped_items
 from hipdesk.content.questionnaire import Questionnaire
 from hipdesk.content.validation import parse_answer
-from hipdesk.session import ExamResult, RegionMark, Session, Side
 from hipdesk.storage.settings import remembered_answer_setting
 from hipdesk.storage.store import SessionStore, StoreError
+
+if TYPE_CHECKING:  # the session model loads with the first session (see SessionStore), not at start-up
+    from hipdesk.session import ExamResult, Session, Side
 
 Listener = Callable[[str, str], None]  # (what changed: "answer" | "region" | "exam" | "status", key)
 
@@ -118,6 +120,8 @@ class SessionEditor:
         if intensity is None:
             del self.session.regions[key]
         else:
+            from hipdesk.session import RegionMark  # loaded already: this editor's session is one
+
             self.session.regions[key] = RegionMark(region, side, intensity)
         self._notify("region", f"{region}:{side}")
 

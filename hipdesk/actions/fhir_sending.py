@@ -16,7 +16,7 @@ from hipdesk.content.questionnaire import Questionnaire
 from hipdesk.exchange.fhir_client import SendFailed, ServerConfig, checked_base_url, send_bundles
 from hipdesk.exchange.fhir_errors import FhirExportError
 from hipdesk.exchange.fhir_transaction import Identity, person_key, session_identifier, transaction_bundles
-from hipdesk.session import Session, now_iso
+from hipdesk.session import Session
 from hipdesk.storage.outbox import Outbox
 from hipdesk.storage.settings import (
     FHIR_BASE_URL_SETTING,
@@ -25,6 +25,7 @@ from hipdesk.storage.settings import (
     FHIR_TOKEN_SETTING,
 )
 from hipdesk.storage.store import SessionStore
+from hipdesk.timestamps import now_iso
 
 #: HTTP answers that say the settings are wrong (token, rights), not the session: it waits, with the reason.
 _SETTINGS_STATUSES = {401, 403}

@@ -6,13 +6,14 @@ from typing import TYPE_CHECKING
 
 from hipdesk.actions.editing import SessionEditor
 from hipdesk.content.questionnaire import Questionnaire
-from hipdesk.session import Session
 from hipdesk.storage.settings import remembered_answer_setting
 from hipdesk.storage.store import SessionStore
 
-if TYPE_CHECKING:  # the library and the engine load when a session is finished, not at start-up
+if TYPE_CHECKING:  # the library and the engine load when a session is finished, the session model with the first
+    # session: neither at start-up
     from hipdesk.assessment.model import UnansweredQuestion
     from hipdesk.library.sessions import AssessFunction
+    from hipdesk.session import Session
 
 
 #: At the front desk these answers are known, so their questions are not asked: a kiosk stands in a clinic.

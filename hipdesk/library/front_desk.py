@@ -15,8 +15,8 @@ from hipdesk.assessment import engine_assess
 from hipdesk.assessment.model import TRIAGE_LEVELS
 from hipdesk.content.questionnaire import Questionnaire
 from hipdesk.library.sessions import AssessFunction, name_key, refresh_stale, refresh_summary
-from hipdesk.session import now_iso
 from hipdesk.storage.store import SessionStore
+from hipdesk.timestamps import now_iso
 
 #: Levels that staff must see first while nobody has looked at the session yet.
 NEEDS_ATTENTION_LEVELS = ("emergency", "urgent")

@@ -13,8 +13,8 @@ import time
 from dataclasses import dataclass
 from typing import Literal
 
-from hipdesk.session import now_iso
 from hipdesk.storage.store import SessionStore
+from hipdesk.timestamps import now_iso
 
 DeliveryState = Literal["waiting", "sent", "refused"]
 LEASE_SECONDS = 60.0

@@ -10,8 +10,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from hipdesk.session import now_iso
 from hipdesk.storage.store import SessionStore
+from hipdesk.timestamps import now_iso
 
 #: (kind, display name, name key, birth date) of a person: "clinic" (name + birth date) or "home" (a label).
 Identity = tuple[str, str, str, str | None]

@@ -11,9 +11,12 @@ import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from hipdesk.session import ExamResult, RegionMark, Session, now_iso
+from hipdesk.timestamps import now_iso
+
+if TYPE_CHECKING:  # the session model loads when a session is opened or started, not at start-up (~9 ms)
+    from hipdesk.session import ExamResult, Session
 
 #: Forward migrations; entry N takes the schema from version N to N + 1. Never edit a released entry.
 MIGRATIONS: list[str] = [
@@ -411,6 +414,8 @@ class SessionStore:
     # -- sessions ---------------------------------------------------------------------------------
     def create_session(self, answers: dict[str, Any] | None = None) -> Session:
         """Start a new draft session, optionally with some answers already given (defaults)."""
+        from hipdesk.session import Session
+
         session = Session(answers=dict(answers or {}))
         with self.transaction() as conn:
             cursor = conn.execute(
@@ -430,6 +435,8 @@ class SessionStore:
         ).fetchone()
         if row is None:
             raise KeyError(session_id)
+        from hipdesk.session import ExamResult, RegionMark, Session
+
         session = Session(
             id=row[0], person_id=row[1], status=row[2], created_at=row[3], updated_at=row[4],
             finished_at=row[5], current_page=row[6],
