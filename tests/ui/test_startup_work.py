@@ -92,3 +92,20 @@ def test_a_start_names_the_desktop_entry_and_gives_the_windows_their_icon(tmp_pa
     code, desktop_file, sizes = done.stdout.split()
     assert code == "0" and desktop_file == "org.hipdesk.HipDesk", done.stderr
     assert {16, 32, 48, 256} <= {int(size) for size in sizes.split(",")}
+
+
+MODULES_AFTER_START = """
+import sys
+from hipdesk.__main__ import main
+code = main(["--smoke"])
+print(code, "hipdesk.session" in sys.modules, "dataclasses" in sys.modules)
+"""
+
+
+def test_the_first_page_shows_without_loading_the_session_model(tmp_path: Path) -> None:
+    """The session model's dataclasses (and `dataclasses` itself, ~5 ms) load with the first session opened or
+    started: the start page only lists sessions. Fails when a module on the way imports hipdesk.session at its top.
+    (The first start on a new data file checks every content file, which loads the model: the second is asked.)"""
+    assert run_python(MODULES_AFTER_START, tmp_path).returncode == 0
+    done = run_python(MODULES_AFTER_START, tmp_path)
+    assert done.stdout.split() == ["0", "False", "False"], done.stderr
