@@ -8,10 +8,10 @@ import shutil
 import sys
 from pathlib import Path
 
+from hipdesk.app_id import APP_ID, ICON_SIZES
 from hipdesk.content.resources import resource_path
 
-APP_ID = "org.hipdesk.HipDesk"  # the .desktop file's name; the window tells the desktop this id
-ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
+__all__ = ["APP_ID", "ICON_SIZES", "data_home", "desktop_entry", "install_desktop_entry", "launch_command"]
 
 
 def data_home() -> Path:

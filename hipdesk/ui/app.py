@@ -16,13 +16,16 @@ from hipdesk.storage.logs import logger, setup_logging
 from hipdesk.storage.recovery import open_store
 from hipdesk.storage.settings import KIOSK_SETTING
 from hipdesk.storage.store import SessionStore, StoreError
+from hipdesk.ui import data_faults
+from hipdesk.ui.identity import give_windows_the_icon, identify_application
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication, QMainWindow
 
 # This module imports PySide6 only when the GUI starts (run_gui), after HipDesk's own non-Qt modules and the
-# standard library they use: once PySide6 is imported, its import hook reads the source of every module
-# imported after it (looking for `from __feature__`): 28 files fewer at start-up, ~12 M instructions.
+# standard library they use (data_faults and identity name no Qt at import either): once PySide6 is imported,
+# its import hook reads the source of every module imported after it (looking for `from __feature__`): 28 files
+# fewer at start-up, ~12 M instructions.
 
 _KEEP: list[QMainWindow] = []
 
@@ -159,8 +162,6 @@ def first_page_shown(app: QApplication) -> None:
     hipdesk.__main__) leaves it out of every later pass (shorter pauses), and starts again."""
     import gc
 
-    from hipdesk.ui.identity import give_windows_the_icon
-
     give_windows_the_icon(app)
     gc.freeze()
     gc.enable()
@@ -181,7 +182,6 @@ def run_gui(args: Any) -> int:
     app.setApplicationName("HipDesk")
     app.setApplicationVersion(__version__)
     from hipdesk.ui.accessibility import install_safe_scroll_areas
-    from hipdesk.ui.identity import identify_application
 
     install_safe_scroll_areas()  # before any window: a screen reader must not crash the app on a screen switch
     identify_application(app)
@@ -219,8 +219,6 @@ def run_gui(args: Any) -> int:
         store.close()
         lock.release()
         return _fail(app, args.smoke, "HipDesk cannot start", f"A content file is broken: {error}")
-    from hipdesk.ui import data_faults
-
     data_faults.install(db_path, lambda title, text: _warn(False, title, text))
 
     from hipdesk.ui.main_window import MainWindow

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING
 
-from hipdesk.actions.desktop import APP_ID, ICON_SIZES
+from hipdesk.app_id import APP_ID, ICON_SIZES
 from hipdesk.content.resources import resource_path
 
 if TYPE_CHECKING:

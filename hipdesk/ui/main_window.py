@@ -5,9 +5,10 @@ One style sheet for the whole window (hipdesk/ui/theme.py): a style sheet per wi
 
 from __future__ import annotations
 
+import base64
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QStackedWidget, QWidget
 
 from hipdesk.content.loader import content_text
@@ -32,6 +33,17 @@ if TYPE_CHECKING:  # (Qt's event classes cost start-up time: PySide builds QEven
     from hipdesk.ui.server_settings import ServerSettingsView
 
 MIN_WIDTH, MIN_HEIGHT = 640, 440  # fits 1024 × 600 and 1920 × 1080 at 200 % (960 × 540); the page scrolls
+
+
+def remembered_geometry(stored: object) -> bytes | None:
+    """The window geometry kept in the settings (base64 of Qt's saveGeometry), or None when there is none or it
+    cannot be read: then the window takes its default size (a damaged setting must not stop the start)."""
+    if not isinstance(stored, str):
+        return None
+    try:
+        return base64.b64decode(stored)
+    except ValueError:  # not base64 (binascii.Error), or not ASCII
+        return None
 
 
 class MainWindow(QMainWindow):
@@ -138,8 +150,8 @@ class MainWindow(QMainWindow):
 
     def _place_on_screen(self) -> None:
         """The remembered size and place, else 1024 × 700 or what the screen has room for."""
-        stored = self._setting(GEOMETRY_SETTING, None)
-        if isinstance(stored, str) and self.restoreGeometry(QByteArray.fromBase64(stored.encode("ascii"))):
+        geometry = remembered_geometry(self._setting(GEOMETRY_SETTING, None))
+        if geometry is not None and self.restoreGeometry(geometry):
             return
         screen = self.screen()
         room = screen.availableGeometry() if screen is not None else None
