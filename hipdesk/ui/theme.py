@@ -147,6 +147,7 @@ def style_sheet(c: Colours, percent: int) -> str:
 
     return f"""
 #pageTitle {{ font-size: {pt(18)}; font-weight: 700; }}
+#thanksText {{ font-size: {pt(15)}; }}
 #helpText, QLabel[role="muted"] {{ color: {c.muted}; }}
 #stepList {{ background: {c.panel}; color: {c.text}; font-size: {pt(11)}; padding: 6px; qproperty-alignment: AlignTop;
     min-width: {px(158)}; max-width: {px(158)}; }}

@@ -114,6 +114,23 @@ def test_the_kiosk_follows_the_text_size_chosen_in_the_window(qtbot, questionnai
     assert QApplication.font().pointSizeF() == normal
 
 
+@pytest.mark.parametrize("percent", [100, 200])
+def test_the_kiosk_thanks_text_grows_with_the_text_size(qtbot, questionnaire, store, percent) -> None:
+    """The words after Finish ("please hand the device back") are the kiosk's largest body text: 15 pt at 100 %.
+    They were fixed at 15 pt by a style of their own, whatever size staff chose."""
+    from hipdesk.storage.settings import TEXT_SIZE_SETTING
+
+    store.set_setting(TEXT_SIZE_SETTING, percent)
+    window = KioskWindow(questionnaire, store)
+    qtbot.addWidget(window, before_close_func=_let_close)
+    try:
+        window.show()
+        window.thanks.body.ensurePolished()
+        assert window.thanks.body.font().pointSizeF() == pytest.approx(15 * percent / 100, abs=0.1)
+    finally:
+        theme.apply_view(QApplication.instance(), "system", 100)
+
+
 @pytest.mark.parametrize("stored", [999, "big", None])
 def test_a_text_size_that_is_not_one_hipdesk_offers_gives_the_kiosk_the_systems(qtbot, questionnaire, store, stored) -> None:
     from hipdesk.storage.settings import TEXT_SIZE_SETTING
