@@ -18,6 +18,10 @@ class WizardPage(QWidget):
     widget), `entered()` each time the page is shown, and `validate()` before moving on.
     """
 
+    #: The page is read from its top and its first field comes after what is read (the summary's buttons follow
+    #: the whole assessment): on arrival the page itself takes the focus and shows its top; Tab goes to that field.
+    focus_starts_on_page = False
+
     def __init__(self, page: Page, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.page = page

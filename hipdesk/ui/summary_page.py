@@ -112,6 +112,8 @@ class _FlagBox(QFrame):
 class SummaryPage(WizardPage):
     """Page 9: the assessment of the session, recomputed when the page is shown after a change."""
 
+    focus_starts_on_page = True  # the triage and the warning signs first; Save PDF and the other buttons follow
+
     def __init__(self, page: Page, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(page, ctx, parent)
         self.wording: SummaryWording = summary_wording()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, QRect, QTimer, Signal
+from PySide6.QtCore import QRect, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -262,28 +262,23 @@ class AssessmentWizard(QWidget):
         self.page_changed.emit(self.content_pages[index].id)
         self._ahead.start(BUILD_AHEAD_MS)
 
-    def focus_first_field(self, page: QWidget) -> None:
+    def focus_first_field(self, page: WizardPage) -> None:
         """Put the keyboard focus on the first field of a newly shown page (Tab order), as a form does.
 
-        A page opens at its top: when its first field is further down (the summary's first button is under the
-        whole assessment), the page itself keeps the focus, so that nothing scrolls the top out of view; Tab
-        then goes to that field. Qt walks the Tab chain itself (as Tab would, from the page): walking it in
+        A page read from its top before its first field (`focus_starts_on_page`: the summary, whose first button is
+        under the whole assessment) takes the focus itself and opens at its top: the focus on that button scrolled
+        the triage out of view. Decided by the page, not by where its field lies: a page built on the click is not
+        laid out yet when it is shown. Qt walks the Tab chain itself (as Tab would, from the page): walking it in
         Python would make PySide wrap every internal widget on the way (scroll-area viewports), which costs
         ~10 ms of type set-up at start-up.
         """
         page.setFocus()
-        page.focusNextPrevChild(True)
-        scroll = self.stack.currentWidget()
-        if not isinstance(scroll, QScrollArea) or page.height() <= scroll.height():
-            return  # all of the page is on screen
-        focused = self.window().focusWidget()  # (the window's, whether or not it is the active window)
-        if focused is None or not page.isAncestorOf(focused):
+        if page.focus_starts_on_page:
+            scroll = self.stack.currentWidget()
+            if isinstance(scroll, QScrollArea):
+                scroll.verticalScrollBar().setValue(0)
             return
-        # (Not scroll.viewport(): PySide guesses the viewport's class through ~60 QtWidgets classes, ~14 ms at
-        # start-up; tests/ui/test_startup_work.py watches for it.)
-        if focused.mapTo(page, QPoint(0, focused.height())).y() > scroll.maximumViewportSize().height():
-            page.setFocus()
-            scroll.verticalScrollBar().setValue(0)
+        page.focusNextPrevChild(True)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         """Enter as in a form: on a focused button it presses that button; on a field or an answer it goes Next.

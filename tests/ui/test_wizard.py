@@ -345,6 +345,34 @@ def test_the_summary_opens_at_its_top_not_at_its_first_button(qtbot, window) -> 
     assert focused is not None and wizard.current_page().isAncestorOf(focused)
 
 
+def test_the_summary_opens_at_its_top_when_reached_before_it_was_built_ahead(qtbot, window) -> None:
+    """A quick Next on the examination page reaches the summary before it was built ahead: it is built on the
+    click, not yet laid out when the focus is placed. It must still open at its top, the triage in view."""
+    from PySide6.QtWidgets import QScrollArea
+
+    from tests import samples
+
+    typical = samples.typical_session()
+    typical.status = "draft"
+    session_id = window.ctx.store.save_whole_session(typical)
+    window.resize(1366, 768)
+    window.show()
+    wizard = window.wizard
+    wizard.open_session(session_id)
+    while wizard.current_page_id() != "exam":
+        assert wizard.next(), wizard.current_page_id()
+    assert wizard.pages[-1] is None  # nothing ran between the clicks: the summary is not built yet
+    assert wizard.next()
+    scroll = wizard.stack.currentWidget()
+    assert isinstance(scroll, QScrollArea)
+    qtbot.waitUntil(lambda: scroll.verticalScrollBar().maximum() > 0, timeout=3000)
+    qtbot.wait(300)  # whatever the event loop does next (layout, the build ahead of the page before)
+    assert scroll.verticalScrollBar().value() == 0
+    assert not find(window, "triageBanner").visibleRegion().isEmpty()
+    # The focus is not left on "Save PDF…" below the screen (a key would press a button nobody sees).
+    assert window.focusWidget() is wizard.current_page()
+
+
 def test_every_step_name_fits_in_the_step_list_at_every_text_size(qtbot, window) -> None:
     """The step list was 170 px at every text size: at 200 % "Examination" was cut off and "About you" broke in
     two. Its width now grows with the text."""
