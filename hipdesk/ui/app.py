@@ -231,13 +231,19 @@ def run_gui(args: Any) -> int:
         window = MainWindow(questionnaire, store)
         window.kiosk_requested.connect(lambda: _switch_to_kiosk(app, window, questionnaire, store))
         window.show()
-    if in_background:
+
+    def start_background_check() -> None:
+        # Once the first page is up: the check's thread (SQLite reads without holding the GIL) took a core from
+        # the first page on a 2-core machine.
         from hipdesk.ui.background_check import check_in_background
 
         check_in_background(db_path, lambda problem: _damage_found(lock, args.smoke, problem))
+
     if args.smoke:
         app.processEvents()
         first_page_shown(app)
+        if in_background:
+            start_background_check()
         first_page = isinstance(window, MainWindow) and window.current_page_id() == questionnaire.pages[0].id
         ok = window.isVisible() and (kiosk or first_page)
         store.close()
@@ -245,6 +251,8 @@ def run_gui(args: Any) -> int:
         return 0 if ok else 1
     QTimer.singleShot(0, window.raise_)
     QTimer.singleShot(0, lambda: first_page_shown(app))
+    if in_background:
+        QTimer.singleShot(0, start_background_check)
     if isinstance(window, MainWindow):  # the colour guess made before the first page, checked with Qt
         QTimer.singleShot(0, window.check_system_colours)
     # The FHIR sender starts once the first page is up (its code is not loaded before that: start-up time);
