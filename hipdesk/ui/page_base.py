@@ -28,6 +28,7 @@ class WizardPage(QWidget):
         self.ctx = ctx
         self.editor: SessionEditor | None = None
         self.setObjectName(f"page_{page.id}")
+        self.setAccessibleName(page.title)  # what a screen reader says when the page itself has the focus
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(16, 12, 16, 12)
         self.setMaximumWidth(1000)  # long lines are hard to read on wide screens
