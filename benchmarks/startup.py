@@ -43,8 +43,8 @@ def timed(command: list[str], env: dict[str, str]) -> float:
     return time.perf_counter() - start
 
 
-def compare(db: Path, runs: int, env: dict[str, str], unclean: bool = False) -> tuple[float, float]:
-    """Medians (s) of hipdesk --smoke on `db` and of the bare wizard, alternated."""
+def compare(db: Path, runs: int, env: dict[str, str], unclean: bool = False) -> tuple[list[float], list[float]]:
+    """Times (s) of hipdesk --smoke on `db` and of the bare wizard, alternated."""
     env = dict(env, HIPDESK_DB=str(db))
     hipdesk = [sys.executable, "-m", "hipdesk", "--smoke"]
     bare = [sys.executable, "-c", BARE_WIZARD]
@@ -61,12 +61,12 @@ def compare(db: Path, runs: int, env: dict[str, str], unclean: bool = False) -> 
     for _ in range(runs):
         app_times.append(start_app())
         bare_times.append(timed(bare, env))
-    return statistics.median(app_times), statistics.median(bare_times)
+    return app_times, bare_times
 
 
 def main() -> int:
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
-    runs = int(args[0]) if args else 7
+    runs = int(args[0]) if args else 15
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     # Byte-code caching as on a normal installation (pip compiles an installed wheel's modules). Some
     # machines set PYTHONDONTWRITEBYTECODE, which would make HipDesk recompile its source on every start.
@@ -77,10 +77,14 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         for name, sessions, unclean, target in cases:
             db = Path(folder) / "bench.db" if not sessions else working_copy(sessions, Path(folder))
-            app_median, bare_median = compare(db, runs, env, unclean)
+            app_times, bare_times = compare(db, runs, env, unclean)
+            app_median, bare_median = statistics.median(app_times), statistics.median(bare_times)
             ratio = app_median / bare_median
+            # The fastest runs too: other work on a shared machine only ever adds time, so their ratio shows the
+            # cost with the least of it (the target is judged on the medians).
             print(f"{name:28s} hipdesk --smoke {app_median:.3f} s, bare QWizard {bare_median:.3f} s (medians of {runs}): "
-                  f"ratio {ratio:.2f} (target <= {target})")
+                  f"ratio {ratio:.2f} (target <= {target}); fastest runs {min(app_times):.3f} / {min(bare_times):.3f} s, "
+                  f"ratio {min(app_times) / min(bare_times):.2f}")
             row(f"start-up, {name} / bare QWizard", f"≤ {target}×", f"{app_median * 1000:.0f} / {bare_median * 1000:.0f} ms",
                 ratio)
             if sessions:
