@@ -102,7 +102,11 @@ class BodyMapView(QGraphicsView):
         self.setAccessibleDescription(catalogue.text.map_description)
         # The list beside the map is the keyboard route to every region; the picture is for the mouse.
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.viewport().setFocusPolicy(Qt.FocusPolicy.NoFocus)  # else Tab stops on the picture through it
+        # The viewport is made here rather than asked for with viewport(): handed Qt's own, PySide would guess its
+        # class by trying the QtWidgets classes one by one (~70 enum types, 36 ms when this page is built).
+        viewport = QWidget()
+        self.setViewport(viewport)
+        viewport.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # (after: setViewport sets its own) else Tab stops on the picture
         self.setMouseTracking(True)  # hover shows which region a click would take, padding included
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

@@ -94,3 +94,23 @@ def test_every_control_has_an_accessible_name(window) -> None:
                     if isinstance(w, QAbstractButton | QLineEdit | QPlainTextEdit) and w.isVisibleTo(page)]
         unnamed = [w.objectName() or type(w).__name__ for w in controls if not name_of(w)]
         assert unnamed == [], f"{page_id}: {unnamed}"
+
+
+def test_tab_never_stops_on_the_body_map_picture(qtbot, window) -> None:
+    """The region list beside the picture is the keyboard route to every region: a Tab stop on the picture (or on
+    the widget it is drawn in) would show nothing focused."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.wizard.go_to_page("bodymap")
+    view = find(window, "bodyMapView")
+    start = window.wizard.next_button
+    start.setFocus()
+    seen = [start]
+    for _ in range(200):
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        widget = focused()
+        if widget is None or widget in seen:
+            break
+        seen.append(widget)
+    assert len(seen) > 3  # the walk went round the page
+    assert view not in seen and view.viewport() not in seen
