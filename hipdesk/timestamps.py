@@ -1,7 +1,7 @@
 """Time stamps as stored: local time, ISO 8601, to the second.
 
-A module of its own so that the store can stamp rows without importing the session model (its dataclasses
-load `dataclasses` and `inspect`, ~9 ms, which start-up does not otherwise need).
+A module of its own so that the store can stamp rows without importing the session model: its dataclasses
+(and `dataclasses` itself, which start-up does not otherwise need) cost ~19 M instructions, ~5 ms.
 """
 
 from __future__ import annotations
