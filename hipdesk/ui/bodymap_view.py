@@ -9,9 +9,10 @@ is refitted on every resize, so it stays crisp at any size and pixel ratio.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import NamedTuple
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPalette, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QGraphicsPathItem,
     QGraphicsScene,
@@ -47,12 +48,40 @@ from hipdesk.ui.bodymap_geometry import (
 
 Key = tuple[str, Side]
 
-BODY_FILL = QColor("#eef1f4")
-BODY_LINE = QColor("#6b7785")
-REGION_LINE = QColor("#9aa5b1")
-HOVER_FILL = QColor("#cfe3ff")
-FOCUS_LINE = QColor("#0b57d0")
-MARKED_LINE = QColor("#222222")
+class FigureColours(NamedTuple):
+    """The picture's colours (a marked region's fill is its intensity colour in every scheme)."""
+
+    background: QColor
+    body_fill: QColor
+    body_line: QColor
+    region_line: QColor
+    hover_fill: QColor
+    focus_line: QColor
+    marked_line: QColor
+    text: QColor
+
+
+#: On a light scheme: the printed figure's colours (hipdesk/report/body_figure.py).
+LIGHT_FIGURE = FigureColours(QColor("#ffffff"), QColor("#eef1f4"), QColor("#6b7785"), QColor("#9aa5b1"),
+                             QColor("#cfe3ff"), QColor("#0b57d0"), QColor("#222222"), QColor("#000000"))
+
+
+def _mix(under: QColor, over: QColor, share: float) -> QColor:
+    return QColor(*(round(a + (b - a) * share) for a, b in ((under.red(), over.red()), (under.green(), over.green()),
+                                                           (under.blue(), over.blue()))))
+
+
+def figure_colours(palette: QPalette) -> FigureColours:
+    """The light figure on a light scheme; on a dark one (dark, high contrast) the figure is drawn from the scheme's
+    own background and text, so that the page is not a white sheet in a dark window."""
+    base = palette.color(QPalette.ColorRole.Base)
+    text = palette.color(QPalette.ColorRole.Text)
+    if base.lightness() >= 128:
+        return LIGHT_FIGURE
+    chosen = palette.color(QPalette.ColorRole.Highlight)
+    return FigureColours(background=base, body_fill=_mix(base, text, 0.12), body_line=_mix(base, text, 0.62),
+                         region_line=_mix(base, text, 0.5), hover_fill=_mix(base, chosen, 0.4), focus_line=chosen,
+                         marked_line=text, text=text)
 NUMBER_SIZE = 11.0  # figure units: about 14 px at the close-up's smallest scale
 
 
@@ -112,7 +141,8 @@ class BodyMapView(QGraphicsView):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFrameShape(QGraphicsView.Shape.NoFrame)
-        self.setBackgroundBrush(QBrush(Qt.GlobalColor.white))
+        self.figure = figure_colours(self.palette())
+        self.setBackgroundBrush(QBrush(self.figure.background))
         self.panes: list[PaneLayout] = pane_layouts(catalogue)
         # Never smaller than the close-up at MIN_SCALE: below that the page scrolls instead.
         self.setMinimumSize(*minimum_size(self.panes))
@@ -121,6 +151,8 @@ class BodyMapView(QGraphicsView):
         self.scene_ = QGraphicsScene(self)
         self.setScene(self.scene_)
         self.items_by_key: dict[Key, list[RegionItem]] = {}
+        self.body_items: list[QGraphicsPathItem] = []  # the figure's outline, recoloured with the scheme
+        self.label_items: list[QGraphicsSimpleTextItem] = []  # titles and "your left" / "your right"
         self.numbers: dict[Key, list[QGraphicsSimpleTextItem]] = {}
         self.number_centres: dict[QGraphicsSimpleTextItem, Point] = {}
         self.targets: list[list[tuple[Rect, list[Target]]]] = []  # per pane: each view's crop and its outlines
@@ -136,7 +168,7 @@ class BodyMapView(QGraphicsView):
         """Centred lines of text ending at y (a view's title)."""
         lines = text.splitlines()
         for number, line in enumerate(lines):
-            self._text(line, x, y - (len(lines) - 1 - number) * size * 1.15, size)
+            self.label_items.append(self._text(line, x, y - (len(lines) - 1 - number) * size * 1.15, size))
 
     def _text(self, text: str, x: float, y: float, size: float, bold: bool = True) -> QGraphicsSimpleTextItem:
         item = QGraphicsSimpleTextItem(text)
@@ -148,6 +180,7 @@ class BodyMapView(QGraphicsView):
         item.setPos(x - rect.width() / 2, y - rect.height() / 2)
         item.setZValue(3)
         item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # a click on a label is a click on the map
+        item.setBrush(QBrush(self.figure.text))
         self.scene_.addItem(item)
         return item
 
@@ -167,8 +200,9 @@ class BodyMapView(QGraphicsView):
                     shape = _path(polygon, place.x, place.y).intersected(crop)
                     if shape.isEmpty():
                         continue
-                    body = self.scene_.addPath(shape, _pen(BODY_LINE, 1.4), QBrush(BODY_FILL))
+                    body = self.scene_.addPath(shape, _pen(self.figure.body_line, 1.4), QBrush(self.figure.body_fill))
                     body.setZValue(1)
+                    self.body_items.append(body)
                 if view.side_labels:
                     y = y1 + LABEL_HEIGHT / 2
                     # Anchored to the view's outer edges: as far apart as they can be, never overlapping.
@@ -176,6 +210,7 @@ class BodyMapView(QGraphicsView):
                     left.setX(x0 + 2)
                     right = self._text(text.your_right, x0, y, LABEL_SIZE)
                     right.setX(x1 - 2 - right.boundingRect().width())
+                    self.label_items += [left, right]
                 for region in self.catalogue.regions:
                     for outline in region.outlines:
                         if outline.view != view.id:
@@ -235,6 +270,26 @@ class BodyMapView(QGraphicsView):
         self.current = current
         self._restyle()
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        """A new colour scheme (the window's palette changed): draw the figure in it."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.recolour()
+
+    def recolour(self) -> None:
+        """Take the figure's colours from the palette now (see figure_colours)."""
+        figure = figure_colours(self.palette())
+        if figure == self.figure:
+            return
+        self.figure = figure
+        self.setBackgroundBrush(QBrush(figure.background))
+        for body in self.body_items:
+            body.setPen(_pen(figure.body_line, 1.4))
+            body.setBrush(QBrush(figure.body_fill))
+        for label in self.label_items:
+            label.setBrush(QBrush(figure.text))
+        self._restyle()
+
     def _hover(self, key: Key | None) -> None:
         if key == self.hovered:
             return
@@ -247,17 +302,17 @@ class BodyMapView(QGraphicsView):
             intensity = self.marks.get(key)
             if intensity is not None:
                 brush = QBrush(QColor(intensity_colour(intensity)))
-                pen = _pen(MARKED_LINE, 1.6)
+                pen = _pen(self.figure.marked_line, 1.6)
             elif key == self.hovered:
-                brush = QBrush(HOVER_FILL)
-                pen = _pen(FOCUS_LINE, 1.4)
+                brush = QBrush(self.figure.hover_fill)
+                pen = _pen(self.figure.focus_line, 1.4)
             else:
                 brush = QBrush(Qt.BrushStyle.NoBrush)
-                pen = _pen(REGION_LINE, 1.0, Qt.PenStyle.DashLine)
+                pen = _pen(self.figure.region_line, 1.0, Qt.PenStyle.DashLine)
             if key == self.hovered and intensity is not None:
-                pen = _pen(FOCUS_LINE, 2.4)
+                pen = _pen(self.figure.focus_line, 2.4)
             if key == self.current:
-                pen = _pen(FOCUS_LINE, 3.0)
+                pen = _pen(self.figure.focus_line, 3.0)
             for item in items:
                 item.setBrush(brush)
                 item.setPen(pen)

@@ -180,3 +180,35 @@ def test_a_digit_in_the_list_marks_the_current_region_with_that_intensity(qtbot,
     qtbot.keyClick(listing, Qt.Key.Key_2)
     assert body_map.marks == {("outer_knee", "left"): 2}
     assert body_map.readback.text() == "You marked: LEFT outer knee, 2/10"
+
+
+def test_the_picture_is_drawn_in_the_colour_scheme_chosen(qtbot, window) -> None:
+    """In the dark and high-contrast schemes the picture was a white sheet in a dark window: it now takes the scheme's
+    background and text, with outlines and words that stand out (3:1 and 4.5:1); light is the printed figure."""
+    from PySide6.QtWidgets import QApplication
+
+    from hipdesk.ui import theme
+    from hipdesk.ui.bodymap_view import LIGHT_FIGURE, BodyMapView
+    from tests.ui.contrast import ratio
+
+    window.wizard.go_to_page("bodymap")
+    view = window.findChild(BodyMapView)
+    try:
+        window.set_colours("light")
+        assert view.figure == LIGHT_FIGURE and view.backgroundBrush().color() == LIGHT_FIGURE.background
+        for choice, scheme in (("dark", theme.DARK), ("contrast", theme.HIGH_CONTRAST)):
+            window.set_colours(choice)
+            figure = view.figure
+            background = figure.background.rgb()
+            assert view.backgroundBrush().color().name() == scheme.base
+            assert all(label.brush().color().name() == scheme.text for label in view.label_items)
+            assert ratio(figure.text.rgb(), background) >= 4.5
+            assert ratio(figure.body_line.rgb(), background) >= 3
+            assert ratio(figure.region_line.rgb(), figure.body_fill.rgb()) >= 3
+            assert ratio(figure.focus_line.rgb(), figure.body_fill.rgb()) >= 3
+            assert all(body.brush().color() == figure.body_fill for body in view.body_items)
+        window.set_colours("light")  # and back: the printed figure's colours again
+        assert view.figure == LIGHT_FIGURE
+        assert all(label.brush().color() == LIGHT_FIGURE.text for label in view.label_items)
+    finally:
+        theme.apply_view(QApplication.instance(), "system", 100)
