@@ -16,7 +16,8 @@ def run_python(code: str, tmp_path: Path, *args: str) -> subprocess.CompletedPro
                           timeout=120)
 
 
-ENUM_WATCH = """
+# Records every enum type made (PySide builds a Qt class's enums when the class is first used).
+WATCH_ENUMS = """
 import enum, sys
 made = []
 create = enum.EnumType._create_
@@ -25,6 +26,11 @@ def watched(cls, class_name, names=None, *args, **kwargs):
     made.append(made_enum)
     return made_enum
 enum.EnumType._create_ = watched
+"""
+#: Classes whose enums are built only when PySide guesses the class of a Qt-internal widget.
+GUESSED_CLASSES = ("QFileDialog", "QMessageBox", "QTabWidget")
+
+ENUM_WATCH = WATCH_ENUMS + """
 from hipdesk.__main__ import main
 code = main(["--smoke"])
 print(" ".join(made_enum.__qualname__ for made_enum in made))  # PySide names them fully after creation
@@ -50,7 +56,7 @@ def test_the_first_page_shows_without_pyside_guessing_a_widgets_class(tmp_path: 
     one by one to name it, building ~60 enum types (~14 ms): the focus code on the way to the first page did."""
     done = run_python(ENUM_WATCH, tmp_path)
     assert done.returncode == 0, done.stderr
-    guessed = [name for name in done.stdout.split() if name.split(".")[0] in ("QFileDialog", "QMessageBox", "QTabWidget")]
+    guessed = [name for name in done.stdout.split() if name.split(".")[0] in GUESSED_CLASSES]
     assert not guessed, f"built before the first page: {guessed}"
 
 
@@ -137,15 +143,8 @@ def test_after_an_unclean_exit_the_background_check_starts_once_the_first_page_i
     assert done.stdout.split() == ["0", "shown,check"], done.stderr
 
 
-BODY_MAP_ENUMS = """
-import enum, os
-made = []
-create = enum.EnumType._create_
-def watched(cls, class_name, names=None, *args, **kwargs):
-    made_enum = create(cls, class_name, names, *args, **kwargs)
-    made.append(made_enum)
-    return made_enum
-enum.EnumType._create_ = watched
+BODY_MAP_ENUMS = WATCH_ENUMS + """
+import os
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
 from hipdesk.content.questionnaire import load_questionnaire
@@ -166,5 +165,5 @@ def test_the_body_map_is_built_without_pyside_guessing_a_widgets_class(tmp_path:
     assert done.returncode == 0, done.stderr
     made = done.stdout.split()
     assert "QGraphicsView.ViewportAnchor" in made  # the watch works: the picture's own enums are seen
-    guessed = [name for name in made if name.split(".")[0] in ("QFileDialog", "QMessageBox", "QTabWidget")]
+    guessed = [name for name in made if name.split(".")[0] in GUESSED_CLASSES]
     assert not guessed, f"built with the body map: {guessed}"

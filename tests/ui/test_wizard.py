@@ -313,11 +313,8 @@ def test_a_summary_built_ahead_in_pieces_shows_every_section(qtbot, window) -> N
     assert len(shown) > 10 and all(w.isVisible() for w in shown)
 
 
-def test_the_summary_opens_at_its_top_not_at_its_first_button(qtbot, window) -> None:
-    """The summary's first focusable widget (Save PDF) is under the whole assessment: arriving there must not
-    scroll the triage out of view (it did). A page whose first field is on screen still gets the focus there."""
-    from PySide6.QtWidgets import QScrollArea
-
+def _full_session_on_the_exam_page(window):  # type: ignore[no-untyped-def]
+    """A typical session with every answer, opened at 1366 x 768 and walked to the examination page."""
     from tests import samples
 
     typical = samples.typical_session()
@@ -329,6 +326,15 @@ def test_the_summary_opens_at_its_top_not_at_its_first_button(qtbot, window) -> 
     wizard.open_session(session_id)
     while wizard.current_page_id() != "exam":
         assert wizard.next(), wizard.current_page_id()
+    return wizard
+
+
+def test_the_summary_opens_at_its_top_not_at_its_first_button(qtbot, window) -> None:
+    """The summary's first focusable widget (Save PDF) is under the whole assessment: arriving there must not
+    scroll the triage out of view (it did). A page whose first field is on screen still gets the focus there."""
+    from PySide6.QtWidgets import QScrollArea
+
+    wizard = _full_session_on_the_exam_page(window)
     # As when the person reads: the summary is built, laid out and drawn ahead; then Next.
     qtbot.waitUntil(lambda: wizard.pages[-1] is not None and wizard._ahead_work is None, timeout=5000)
     assert wizard.next()
@@ -350,17 +356,7 @@ def test_the_summary_opens_at_its_top_when_reached_before_it_was_built_ahead(qtb
     click, not yet laid out when the focus is placed. It must still open at its top, the triage in view."""
     from PySide6.QtWidgets import QScrollArea
 
-    from tests import samples
-
-    typical = samples.typical_session()
-    typical.status = "draft"
-    session_id = window.ctx.store.save_whole_session(typical)
-    window.resize(1366, 768)
-    window.show()
-    wizard = window.wizard
-    wizard.open_session(session_id)
-    while wizard.current_page_id() != "exam":
-        assert wizard.next(), wizard.current_page_id()
+    wizard = _full_session_on_the_exam_page(window)
     assert wizard.pages[-1] is None  # nothing ran between the clicks: the summary is not built yet
     assert wizard.next()
     scroll = wizard.stack.currentWidget()
