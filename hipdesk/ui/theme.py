@@ -184,6 +184,15 @@ QListWidget::item {{ min-height: 24px; padding: 2px 4px; }}
 QListWidget::indicator {{ width: 14px; height: 14px; border: 2px solid {c.line}; border-radius: 3px; background: {c.base}; }}
 QListWidget::indicator:checked {{ border-color: #000000; background: #ffffff; image: url({dark_tick}); }}
 QLineEdit:focus, QPlainTextEdit:focus, QListWidget:focus, QTextBrowser:focus {{ border-color: {c.focus}; }}
+QScrollBar {{ background: {c.panel}; border: none; margin: 0; }}
+QScrollBar:vertical {{ width: {px(16)}; }}
+QScrollBar:horizontal {{ height: {px(16)}; }}
+QScrollBar::handle {{ background: {c.line}; border-radius: 3px; margin: 3px; }}
+QScrollBar::handle:vertical {{ min-height: {px(32)}; }}
+QScrollBar::handle:horizontal {{ min-width: {px(32)}; }}
+QScrollBar::handle:hover, QScrollBar::handle:pressed {{ background: {c.text}; }}
+QScrollBar::add-line, QScrollBar::sub-line {{ width: 0; height: 0; border: none; background: none; }}
+QScrollBar::add-page, QScrollBar::sub-page {{ background: none; }}
 """
 
 

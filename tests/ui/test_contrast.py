@@ -285,3 +285,36 @@ def test_the_trend_charts_text_and_lines_are_readable_in_every_scheme(qtbot, win
         rgb = int(colour[1:], 16)
         assert drawn[rgb] > 20, f"series colour {colour} not drawn"
         assert ratio(rgb, background) >= 3, f"series {colour} on {hex_of(background)}: {ratio(rgb, background):.2f}"
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_scroll_bars_are_flat_in_the_schemes_colours_with_a_handle_seen_on_its_groove(qtbot, questionnaire, store,
+                                                                                     scheme) -> None:
+    """A list that scrolls (unfinished sessions at a busy front desk): its scroll bar is drawn in the scheme's own
+    colours, a groove of one colour and a handle 3:1 against it (WCAG 1.4.11), and it grows with the text size.
+    (Fusion's own scroll bar is a gradient, and on a tall enough bar Qt paints gradients with helper threads: two
+    threads started before the first page could show.)"""
+    from hipdesk.ui.main_window import MainWindow
+
+    for number in range(12):
+        store.create_session({"setting": "clinic", "filled_by": "patient", "name": f"Waiting {number}"})
+    window = MainWindow(questionnaire, store)
+    qtbot.addWidget(window)
+    window.show()
+    window.set_colours(scheme)
+    bar = window.wizard.current_page().drafts.verticalScrollBar()
+    QApplication.processEvents()
+    assert bar.isVisible()
+    image = bar.grab().toImage()
+    counts = colours(image)
+    groove, _n = counts.most_common(1)[0]
+    assert hex_of(groove) == window.colours.panel
+    # Only the groove's colour and the handle's (and the handle's smoothed corners) are drawn: no gradient.
+    handle = pixel(image, image.width() // 2, 8)
+    assert hex_of(handle) == window.colours.line
+    assert ratio(handle, groove) >= 3, f"handle {hex_of(handle)} on {hex_of(groove)}: {ratio(handle, groove):.2f}"
+    assert sum(n for colour, n in counts.items() if colour not in (groove, handle)) < image.width() * 4
+    width = bar.width()
+    window.set_text_size(200)
+    QApplication.processEvents()
+    assert bar.width() >= 2 * width - 1
