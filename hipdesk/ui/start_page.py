@@ -130,9 +130,11 @@ class StartPage(WizardPage):
         self.resume_requested.emit(new_id)
 
     def bind(self, editor: SessionEditor | None) -> None:
+        changed = editor is not self.editor
         super().bind(editor)
         self.form.bind(editor)
-        self.refresh_drafts()
+        if changed:  # (the wizard binds every page it builds: at start-up the list was read a moment ago)
+            self.refresh_drafts()
 
     def entered(self) -> None:
         self.refresh_drafts()
