@@ -184,7 +184,8 @@ def test_a_digit_in_the_list_marks_the_current_region_with_that_intensity(qtbot,
 
 def test_the_picture_is_drawn_in_the_colour_scheme_chosen(qtbot, window) -> None:
     """In the dark and high-contrast schemes the picture was a white sheet in a dark window: it now takes the scheme's
-    background and text, with outlines and words that stand out (3:1 and 4.5:1); light is the printed figure."""
+    background and text, with outlines and words that stand out (3:1 and 4.5:1); light is the printed figure's, with
+    darker dashed lines between regions (on screen they must stand out from the body)."""
     from PySide6.QtWidgets import QApplication
 
     from hipdesk.ui import theme
@@ -196,6 +197,9 @@ def test_the_picture_is_drawn_in_the_colour_scheme_chosen(qtbot, window) -> None
     try:
         window.set_colours("light")
         assert view.figure == LIGHT_FIGURE and view.backgroundBrush().color() == LIGHT_FIGURE.background
+        # The dashed lines between regions are seen against the body in light too (they were 2.2:1).
+        assert ratio(LIGHT_FIGURE.region_line.rgb(), LIGHT_FIGURE.body_fill.rgb()) >= 3
+        assert ratio(LIGHT_FIGURE.body_line.rgb(), LIGHT_FIGURE.background.rgb()) >= 3
         for choice, scheme in (("dark", theme.DARK), ("contrast", theme.HIGH_CONTRAST)):
             window.set_colours(choice)
             figure = view.figure
