@@ -36,8 +36,11 @@ class DoneScreen(QWidget):
         self.session_line = _label("doneSession")
         self.where = _label("doneWhere")
         self.saved = _label("doneExported")
-        next_title = QLabel(f"<b>{escape(self.text.next_title)}</b>")
-        next_title.setStyleSheet("font-size: 13pt; margin-top: 10px;")
+        next_title = QLabel(self.text.next_title)
+        next_title.setObjectName("doneNextTitle")
+        next_title.setTextFormat(Qt.TextFormat.PlainText)
+        next_title.setWordWrap(True)
+        next_title.setProperty("role", "heading")  # the window's heading style: it grows with the text size
         self.pdf_button = QPushButton(self.text.pdf_button)
         self.pdf_button.setObjectName("donePdfButton")
         self.pdf_button.clicked.connect(self._pdf)
@@ -71,10 +74,13 @@ class DoneScreen(QWidget):
     def _step(self, number: str, words: str, button: QPushButton) -> QHBoxLayout:
         row = QHBoxLayout()
         mark = QLabel(f"<b>{number}</b>")
-        mark.setAlignment(Qt.AlignmentFlag.AlignTop)
-        row.addWidget(mark)
         text = _label("", words)
-        row.addWidget(text, 1)
+        # The number, the first line of text and the button's caption on one line: the labels start at the top,
+        # as low as the caption sits inside the button's frame.
+        for label in (mark, text):
+            label.setContentsMargins(0, 5, 0, 0)
+        row.addWidget(mark, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(text, 1, Qt.AlignmentFlag.AlignTop)
         row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
         return row
 

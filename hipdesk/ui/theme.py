@@ -155,7 +155,7 @@ def style_sheet(c: Colours, percent: int) -> str:
 QLabel[role="panel"] {{ background: {c.panel}; color: {c.text}; padding: 6px; }}
 QLabel[role="error"] {{ color: {c.error}; font-weight: 600; }}
 QLabel[role="section"] {{ font-weight: 700; margin-top: 8px; }}
-QLabel[role="heading"] {{ font-weight: 700; font-size: {pt(13)}; margin-top: 6px; }}
+QLabel[role="heading"] {{ font-weight: 700; font-size: {pt(13)}; margin-top: 6px; qproperty-indent: 0; }}
 QLabel[role="running"] {{ background: {c.warn_bg}; color: {c.text}; border: 1px solid {c.warn_line};
     font-weight: 700; font-size: {pt(14)}; padding: 4px 8px; border-radius: 4px; }}
 QLabel[role="done"] {{ background: {c.done_bg}; color: {c.done_text}; font-weight: 700; font-size: {pt(14)};

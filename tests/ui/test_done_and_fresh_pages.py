@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QAbstractButton, QLabel, QScrollArea
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QScrollArea
 
 from hipdesk.ui.main_window import MainWindow
 from tests.ui.conftest import fill_about, fill_start, type_into
@@ -88,3 +88,18 @@ def test_a_follow_up_starts_every_page_at_the_top_with_no_export_state(qtbot, wi
         assert area.verticalScrollBar().value() == 0, area.widget().objectName()
     window.wizard.go_to_page("summary")
     assert _summary_bar(window).status.text() == "" and _summary_bar(window).saved == []
+
+
+def test_the_next_steps_heading_grows_with_the_text_size(window: MainWindow) -> None:
+    """The "what next" heading had its own fixed 13 pt: at 200 % it was smaller than the text under it."""
+    session_id = _to_summary(window)
+    done = window.show_done(session_id)
+    heading = next(label for label in done.findChildren(QLabel) if done.text.next_title in label.text())
+    step_text = next(label for label in done.findChildren(QLabel) if "PDF" in label.text() and label is not heading)
+    sizes = {}
+    for percent in (100, 200):
+        window.set_text_size(percent)
+        QApplication.processEvents()
+        sizes[percent] = (heading.fontInfo().pointSizeF(), step_text.fontInfo().pointSizeF(), heading.fontInfo().bold())
+    assert sizes[200][0] >= 1.9 * sizes[100][0]
+    assert all(heading_size >= text_size and bold for heading_size, text_size, bold in sizes.values())
