@@ -185,9 +185,9 @@ QListWidget::indicator {{ width: 14px; height: 14px; border: 2px solid {c.line};
 QListWidget::indicator:checked {{ border-color: #000000; background: #ffffff; image: url({dark_tick}); }}
 QLineEdit:focus, QPlainTextEdit:focus, QListWidget:focus, QTextBrowser:focus {{ border-color: {c.focus}; }}
 QScrollBar {{ background: {c.panel}; border: none; margin: 0; }}
-QScrollBar:vertical {{ width: {px(16)}; }}
-QScrollBar:horizontal {{ height: {px(16)}; }}
-QScrollBar::handle {{ background: {c.line}; border-radius: 3px; margin: 3px; }}
+QScrollBar:vertical {{ width: {px(18)}; }}
+QScrollBar:horizontal {{ height: {px(18)}; }}
+QScrollBar::handle {{ background: {c.line}; border-radius: 3px; margin: 2px; }}
 QScrollBar::handle:vertical {{ min-height: {px(32)}; }}
 QScrollBar::handle:horizontal {{ min-width: {px(32)}; }}
 QScrollBar::handle:hover, QScrollBar::handle:pressed {{ background: {c.text}; }}

@@ -314,6 +314,9 @@ def test_scroll_bars_are_flat_in_the_schemes_colours_with_a_handle_seen_on_its_g
     assert hex_of(handle) == window.colours.line
     assert ratio(handle, groove) >= 3, f"handle {hex_of(handle)} on {hex_of(groove)}: {ratio(handle, groove):.2f}"
     assert sum(n for colour, n in counts.items() if colour not in (groove, handle)) < image.width() * 4
+    # A handle to drag that is not a sliver (the list also scrolls with the wheel and the arrow keys).
+    across = sum(1 for x in range(image.width()) if pixel(image, x, 16) == handle)
+    assert across >= 14 and bar.width() >= 18, (across, bar.width())
     width = bar.width()
     window.set_text_size(200)
     QApplication.processEvents()
