@@ -244,9 +244,8 @@ class SessionLibrary(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(24)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((130, 200, 90, 150, 210, 90)):
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(COLUMNS.index("person"), QHeaderView.ResizeMode.Stretch)  # names take the room
+        self._fit_columns()
+        self.table.installEventFilter(self)
         header.setSortIndicator(COLUMNS.index("date"), Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)  # sorts once, by the indicator: newest first
 
@@ -314,6 +313,61 @@ class SessionLibrary(QWidget):
         self.delete_button.clicked.connect(self._delete)
         self.resend_button.clicked.connect(self._send_again)
         self._selection_changed()
+
+    # -- column widths ----------------------------------------------------------------------------
+    def _column_texts(self) -> dict[str, list[str]]:
+        """What each column has to show whole (its heading comes on top)."""
+        c = self.content
+        missing = c.texts["not_assessed"]
+        return {
+            "date": ["8888-88-88 88:88"],
+            "status": list(c.status_labels.values()),
+            "triage": [*c.triage_labels.values(), missing],
+            "top_cause": [*c.cause_labels.values(), missing],
+            "worst_pain": ["10/10", missing],
+            "delivery": [c.texts.get(f"delivery_{state}", "") for state in ("sent", "waiting", "refused")],
+        }
+
+    def _fit_columns(self) -> None:
+        """Widths measured in the table's own font, so they grow with the text size (fixed pixel widths cut dates
+        and headings short at 200 %). A possible cause is long: it may be cut at about 28 letters (elided)."""
+        metrics = self.table.fontMetrics()  # (the heading's too: the header takes the table's font a moment later)
+        header = self.table.horizontalHeader()
+        padding = metrics.height() + 16  # the cell's margins and the heading's sort arrow
+        cap = metrics.averageCharWidth() * 28
+        self._wanted: dict[str, int] = {"person": metrics.averageCharWidth() * 22 + padding}
+        for column, texts in self._column_texts().items():
+            content = min(cap, max((metrics.horizontalAdvance(text) for text in texts), default=0))
+            heading = metrics.horizontalAdvance(self.content.columns[column])
+            self._wanted[column] = max(content, heading) + padding
+        for index, column in enumerate(COLUMNS):
+            if column != "person":
+                header.resizeSection(index, self._wanted[column])
+        self._place_person_column()
+
+    def _place_person_column(self) -> None:
+        """Names take the room left over; where there is none (large text, small window) they keep a readable width
+        and the table scrolls sideways."""
+        header = self.table.horizontalHeader()
+        person = COLUMNS.index("person")
+        others = sum(header.sectionSize(i) for i in range(len(COLUMNS)) if i != person)
+        # (Not viewport().width(): PySide's first viewport() call guesses the widget's class, ~20 ms.)
+        room = self.table.maximumViewportSize().width() - self.table.verticalScrollBar().sizeHint().width() - others
+        if room >= self._wanted["person"]:
+            header.setSectionResizeMode(person, QHeaderView.ResizeMode.Stretch)
+        else:
+            header.setSectionResizeMode(person, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(person, self._wanted["person"])
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        # The table's own font and size, not the library's: the library hears of a new text size before the table
+        # has it, and at the first show it is resized before its table.
+        if watched is self.table:
+            if event.type() == QEvent.Type.FontChange:  # View → Text size
+                self._fit_columns()
+            elif event.type() == QEvent.Type.Resize:
+                self._place_person_column()
+        return False
 
     # -- queries ----------------------------------------------------------------------------------
     def current_query(self) -> LibraryQuery:

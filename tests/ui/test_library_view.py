@@ -327,3 +327,33 @@ def test_export_pdf_from_the_library_writes_the_report(qtbot, questionnaire: Que
         view.export_button.click()
     assert target.read_bytes().startswith(b"%PDF")
     assert target.stat().st_mode & 0o777 == 0o600
+
+
+def test_columns_grow_with_the_text_size_and_the_table_scrolls_sideways(qtbot, questionnaire: Questionnaire,
+                                                                        store: SessionStore) -> None:
+    """At 200 % text the columns kept their pixel widths: dates, names and headings were cut to "2026-1…". Every
+    column now fits its heading and the date; names keep a readable width; what does not fit scrolls sideways.
+    At 100 % the names still take the room left over."""
+    add(store, questionnaire, "2026-11-30", name="Maria Castellanos", **CLINIC)  # (about 22 letters show whole)
+    window = MainWindow(questionnaire, store)
+    qtbot.addWidget(window)
+    window.resize(1024, 700)
+    window.show()
+    library = window.show_library()
+    table = library.table
+    header = table.horizontalHeader()
+    for percent in (200, 100, 200):
+        window.set_text_size(percent)
+        QApplication.processEvents()
+        text_width = table.fontMetrics().horizontalAdvance
+        for column, name in enumerate(COLUMNS):
+            heading = library.model.headerData(column, Qt.Orientation.Horizontal)
+            assert header.sectionSize(column) >= header.fontMetrics().horizontalAdvance(heading) + 16, (percent, name)
+        for name in ("date", "person", "status"):
+            cell = library.model.index(0, COLUMNS.index(name)).data()
+            assert header.sectionSize(COLUMNS.index(name)) >= text_width(cell) + 8, (percent, name, cell)
+        spare = table.viewport().width() - header.length()
+        if percent == 200:
+            assert table.horizontalScrollBar().maximum() > 0  # the rest is a sideways scroll away
+        else:
+            assert spare <= 1 and table.horizontalScrollBar().maximum() == 0  # names fill the row
