@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -64,6 +64,9 @@ class SessionTableModel(QAbstractTableModel):
         self.query = LibraryQuery()
         self.rows: list[LibraryRow] = []
         self.exhausted = True
+        #: Emergency, urgent and refused are written in the colour scheme's error colour (SessionLibrary keeps it
+        #: in step with View → Colours): a fixed dark red was 2.3:1 on the dark scheme's rows.
+        self.alert = QColor("#b00020")
 
     # -- data -------------------------------------------------------------------------------------
     def set_query(self, query: LibraryQuery) -> None:
@@ -123,9 +126,9 @@ class SessionTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column == "delivery" and row.delivery_reason:
             return row.delivery_reason
         if role == Qt.ItemDataRole.ForegroundRole and column == "delivery" and row.delivery == "refused":
-            return QColor("#b00020")
+            return self.alert
         if role == Qt.ItemDataRole.ForegroundRole and column == "triage" and row.triage in ("emergency", "urgent"):
-            return QColor("#b00020")
+            return self.alert
         if role == Qt.ItemDataRole.TextAlignmentRole and column == "worst_pain":
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
@@ -246,6 +249,7 @@ class SessionLibrary(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self._fit_columns()
         self.table.installEventFilter(self)
+        self._follow_colours()
         header.setSortIndicator(COLUMNS.index("date"), Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)  # sorts once, by the indicator: newest first
 
@@ -358,6 +362,20 @@ class SessionLibrary(QWidget):
         else:
             header.setSectionResizeMode(person, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(person, self._wanted["person"])
+
+    def _follow_colours(self) -> None:
+        # The theme puts its error colour in the palette's BrightText role (hipdesk.ui.theme.palette_for).
+        alert = self.palette().color(QPalette.ColorRole.BrightText)
+        if alert != self.model.alert:
+            self.model.alert = alert
+            if self.model.rowCount():
+                last = self.model.index(self.model.rowCount() - 1, len(COLUMNS) - 1)
+                self.model.dataChanged.emit(self.model.index(0, 0), last, [Qt.ItemDataRole.ForegroundRole])
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # View → Colours
+            self._follow_colours()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
         # The table's own font and size, not the library's: the library hears of a new text size before the table

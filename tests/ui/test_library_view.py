@@ -357,3 +357,33 @@ def test_columns_grow_with_the_text_size_and_the_table_scrolls_sideways(qtbot, q
             assert table.horizontalScrollBar().maximum() > 0  # the rest is a sideways scroll away
         else:
             assert spare <= 1 and table.horizontalScrollBar().maximum() == 0  # names fill the row
+
+
+@pytest.mark.parametrize("scheme", ["dark", "contrast", "light"])
+def test_emergency_and_urgent_are_readable_in_every_colour_scheme(qtbot, questionnaire: Questionnaire,
+                                                                  store: SessionStore, scheme: str) -> None:
+    """"Emergency" was written in a fixed dark red: 2.3:1 on the dark scheme's rows. It takes the scheme's error
+    colour, also when the colours change with the list open; measured on the drawn cell (WCAG 1.4.3, 4.5:1)."""
+    from hipdesk.actions.imports import import_answers_file
+    from tests.ui.contrast import text_contrast
+
+    vignette = Path(__file__).resolve().parents[1] / "vignettes" / "cancer_history_night_pain.json"
+    session_id = import_answers_file(store, questionnaire, vignette)
+    store.finish_session(session_id)
+    from hipdesk.assessment import engine_assess
+
+    library.refresh_summary(store, questionnaire, session_id, engine_assess())
+    window = MainWindow(questionnaire, store)
+    qtbot.addWidget(window)
+    window.resize(1024, 700)
+    window.show()
+    view = window.show_library()
+    window.set_colours(scheme)  # after the list is open
+    QApplication.processEvents()
+    cell = view.model.index(0, COLUMNS.index("triage"))
+    assert cell.data() in ("Emergency", "Urgent"), cell.data()
+    rect = view.table.visualRect(cell)
+    image = view.table.viewport().grab(rect).toImage()
+    value, text, back = text_contrast(image.copy(2, 2, image.width() - 4, image.height() - 4))
+    assert value >= 4.5, f"{scheme}: {value:.2f} ({text:06x} on {back:06x})"
+    assert text == int(window.colours.error[1:], 16)  # the scheme's own error colour
