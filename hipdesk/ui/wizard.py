@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRect, QTimer, Signal
+from PySide6.QtCore import QPoint, QRect, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -273,12 +273,20 @@ class AssessmentWizard(QWidget):
         ~10 ms of type set-up at start-up.
         """
         page.setFocus()
+        scroll = self.stack.currentWidget()
         if page.focus_starts_on_page:
-            scroll = self.stack.currentWidget()
             if isinstance(scroll, QScrollArea):
                 scroll.verticalScrollBar().setValue(0)
             return
         page.focusNextPrevChild(True)
+        # Qt scrolls the focused field into view, and centres one wider than the view: with large text on a small
+        # screen a page then opened scrolled sideways, its title cut off. A field that starts within the first
+        # screen width is shown with the page's left edge.
+        if isinstance(scroll, QScrollArea) and page.width() > scroll.width():  # (only then: the bar's type costs)
+            bar = scroll.horizontalScrollBar()
+            focused = page.focusWidget()
+            if bar.value() and focused is not None and focused.mapTo(page, QPoint(0, 0)).x() < bar.pageStep():
+                bar.setValue(0)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         """Enter as in a form: on a focused button it presses that button; on a field or an answer it goes Next.

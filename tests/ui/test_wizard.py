@@ -388,3 +388,30 @@ def test_every_step_name_fits_in_the_step_list_at_every_text_size(qtbot, window)
             assert widest <= room, f"{size} %: {widest} px of text in {room} px"
     finally:
         window.set_text_size(100)
+
+
+def test_with_large_text_a_page_opens_at_its_left_edge(qtbot, questionnaire, store) -> None:
+    """At 200 % on a 1024 × 700 window the examination page is wider than the view. Arriving by Next, Qt scrolled to
+    the first field and centred it (it is wider than the view): the page opened scrolled sideways, "Examination" cut
+    to "mination". It opens at its left edge, its title whole, and the first field still has the focus."""
+    from PySide6.QtWidgets import QApplication, QScrollArea
+
+    session = store.create_session({"setting": "clinic", "filled_by": "clinician", "name": "Wide Page"})
+    win = MainWindow(questionnaire, store)
+    qtbot.addWidget(win)
+    win.resize(1024, 700)
+    win.show()
+    win.set_text_size(200)
+    win.wizard.open_session(session.id)
+    win.wizard.go_to_page("history")
+    QApplication.processEvents()
+    assert win.wizard.next()
+    QApplication.processEvents()
+    scroll = win.wizard.stack.currentWidget()
+    assert isinstance(scroll, QScrollArea) and win.current_page_id() == "exam"
+    page = win.wizard.current_page()
+    assert scroll.horizontalScrollBar().maximum() > 0  # the page is wider than the view at this size
+    assert scroll.horizontalScrollBar().value() == 0
+    title = page.title_label
+    assert title.mapTo(scroll, title.rect().topLeft()).x() >= 0  # the title starts inside the view
+    assert page.focusWidget() is not None and page.focusWidget() is not page
