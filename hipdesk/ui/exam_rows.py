@@ -6,7 +6,7 @@ import time
 from collections.abc import Callable
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -23,6 +23,9 @@ from PySide6.QtWidgets import (
 from hipdesk.content.exam_tests import STANCE_TEST, ExamMode, ExamTest, ExamTexts
 from hipdesk.session import EXAM_OUTCOMES, SIDES, ExamOutcome, ExamResult, Side
 from hipdesk.ui.stance_timer import Clock, StanceTimer
+
+
+SIDE_COLUMN_MIN = 150  # px: the side names' column at the least
 
 
 class SideRow(QWidget):
@@ -49,7 +52,12 @@ class SideRow(QWidget):
         line = QHBoxLayout()
         line.setContentsMargins(0, 0, 0, 0)
         self.side_label = QLabel(side_text)
-        self.side_label.setMinimumWidth(150)
+        names = texts.home_side_labels if home else texts.side_labels
+        # The side names form a column as wide as the longest of them (painful mark included), measured in the
+        # row's font: a fixed 150 px cut "Right (painful side)" short at 200 % text.
+        self._side_texts = [*names.values(), *(f"{name} {texts.painful_side_mark}" for name in names.values())]
+        self._line = line
+        self.side_label.setMinimumWidth(self._side_column_width())
         line.addWidget(self.side_label)
 
         labels = texts.home_result_labels if home else texts.result_labels
@@ -105,6 +113,21 @@ class SideRow(QWidget):
             line.insertSpacing(0, self.side_label.minimumWidth() + line.spacing())
         outer.addLayout(line)
         self._update_pain_enabled()
+
+    def _side_column_width(self) -> int:
+        metrics = self.fontMetrics()
+        return max(SIDE_COLUMN_MIN, max(metrics.horizontalAdvance(text) for text in self._side_texts) + 8)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # View → Text size: the column grows or shrinks with the text
+            width = self._side_column_width()
+            self.side_label.setMinimumWidth(width)
+            if getattr(self, "timer", None) is not None:  # the result line's indent under the timer's side name
+                indent = self._line.itemAt(0).spacerItem()
+                if indent is not None:
+                    indent.changeSize(width + self._line.spacing(), 0)
+                    self._line.invalidate()
 
     def set_side_text(self, side_text: str) -> None:
         """Rename the side (it gains or loses the painful-side mark) in place, accessible names included."""

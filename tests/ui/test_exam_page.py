@@ -311,3 +311,33 @@ def test_a_clinicians_checklist_built_ahead_in_pieces_is_the_whole_list(qtbot, q
     assert list(page.checklist().blocks) == list(whole.checklist().blocks) and len(page.checklist().blocks) == 21
     assert page.painful == whole.painful == {"left"}
     assert list(page.build_pieces(editor)) == []  # built once
+
+
+def test_side_names_stay_whole_and_in_one_column_at_any_text_size(qtbot, questionnaire, store) -> None:
+    """The side names had a fixed 150 px: at 200 % "Right (painful side)" was cut to "Right (painful sid". The column
+    is as wide as the longest side name in the row's font, also after View → Text size with the page built, and the
+    answers of both sides still line up."""
+    from PySide6.QtWidgets import QApplication, QLabel
+
+    from hipdesk.ui.exam_rows import SideRow
+    from hipdesk.ui.main_window import MainWindow
+
+    session = store.create_session({"setting": "clinic", "filled_by": "clinician", "name": "Side Names",
+                                    "painful_side": "right"})
+    window = MainWindow(questionnaire, store)
+    qtbot.addWidget(window)
+    window.resize(1024, 700)
+    window.show()
+    window.wizard.open_session(session.id)
+    window.wizard.go_to_page("exam")
+    for percent in (100, 200, 100):
+        window.set_text_size(percent)
+        QApplication.processEvents()
+        rows = [row for row in window.wizard.current_page().findChildren(SideRow) if row.isVisible()]
+        assert rows and any("painful" in row.side_label.text() for row in rows)
+        for row in rows:
+            label: QLabel = row.side_label
+            assert label.width() >= label.fontMetrics().horizontalAdvance(label.text()), (percent, label.text())
+        starts = {row.results_box.mapTo(window, row.results_box.rect().topLeft()).x() for row in rows
+                  if not row.is_stance and row.results_box.isVisible()}
+        assert len(starts) == 1, (percent, starts)  # one column of answers
