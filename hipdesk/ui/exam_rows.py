@@ -24,7 +24,6 @@ from hipdesk.content.exam_tests import STANCE_TEST, ExamMode, ExamTest, ExamText
 from hipdesk.session import EXAM_OUTCOMES, SIDES, ExamOutcome, ExamResult, Side
 from hipdesk.ui.stance_timer import Clock, StanceTimer
 
-
 SIDE_COLUMN_MIN = 150  # px: the side names' column at the least
 
 
@@ -124,7 +123,8 @@ class SideRow(QWidget):
             width = self._side_column_width()
             self.side_label.setMinimumWidth(width)
             if getattr(self, "timer", None) is not None:  # the result line's indent under the timer's side name
-                indent = self._line.itemAt(0).spacerItem()
+                first = self._line.itemAt(0)
+                indent = first.spacerItem() if first is not None else None
                 if indent is not None:
                     indent.changeSize(width + self._line.spacing(), 0)
                     self._line.invalidate()
