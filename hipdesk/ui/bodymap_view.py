@@ -61,8 +61,7 @@ class FigureColours(NamedTuple):
     text: QColor
 
 
-#: On a light scheme: the printed figure's colours (hipdesk/report/body_figure.py).
-# The printed figure's colours (hipdesk/report/body_figure.py), but for the dashed lines between regions: on
+#: On a light scheme: the printed figure's colours (hipdesk/report/body_figure.py), but for the dashed lines between regions: on
 # screen they must be seen against the body (WCAG 1.4.11, 3:1; #9aa5b1 was 2.2:1), paper keeps them pale.
 LIGHT_FIGURE = FigureColours(QColor("#ffffff"), QColor("#eef1f4"), QColor("#6b7785"), QColor("#7d8894"),
                              QColor("#cfe3ff"), QColor("#0b57d0"), QColor("#222222"), QColor("#000000"))
@@ -84,6 +83,8 @@ def figure_colours(palette: QPalette) -> FigureColours:
     return FigureColours(background=base, body_fill=_mix(base, text, 0.12), body_line=_mix(base, text, 0.62),
                          region_line=_mix(base, text, 0.5), hover_fill=_mix(base, chosen, 0.4), focus_line=chosen,
                          marked_line=text, text=text)
+
+
 NUMBER_SIZE = 11.0  # figure units: about 14 px at the close-up's smallest scale
 
 

@@ -27,6 +27,12 @@ from hipdesk.ui.stance_timer import Clock, StanceTimer
 SIDE_COLUMN_MIN = 150  # px: the side names' column at the least
 
 
+def side_name(texts: ExamTexts, home: bool, side: str, painful: bool) -> str:
+    """What a side's row is called: "Right", or "Right (painful side)" when that side hurts."""
+    names = texts.home_side_labels if home else texts.side_labels
+    return names[side] + (f" {texts.painful_side_mark}" if painful else "")
+
+
 class SideRow(QWidget):
     """Result (positive / negative / not done), pain 0–10 and, for the stance, the timer, for one side.
 
@@ -50,11 +56,12 @@ class SideRow(QWidget):
         outer.setSpacing(2)
         line = QHBoxLayout()
         line.setContentsMargins(0, 0, 0, 0)
+        self.timer: StanceTimer | None = None  # the stance's (below)
         self.side_label = QLabel(side_text)
-        names = texts.home_side_labels if home else texts.side_labels
         # The side names form a column as wide as the longest of them (painful mark included), measured in the
         # row's font: a fixed 150 px cut "Right (painful side)" short at 200 % text.
-        self._side_texts = [*names.values(), *(f"{name} {texts.painful_side_mark}" for name in names.values())]
+        self._side_texts = [texts.both_sides,
+                            *(side_name(texts, home, side, painful) for side in SIDES for painful in (False, True))]
         self._line = line
         self.side_label.setMinimumWidth(self._side_column_width())
         line.addWidget(self.side_label)
@@ -98,7 +105,6 @@ class SideRow(QWidget):
         line.addWidget(self.pain)
         line.addStretch(1)
 
-        self.timer: StanceTimer | None = None
         if self.is_stance:
             # The stance is timed first and rated after: the timer line comes first, under the side's name.
             self.timer = StanceTimer(texts, f"{test.id}__{key}__timer", clock=clock, beep=beep, spoken=spoken)
@@ -122,7 +128,7 @@ class SideRow(QWidget):
         if event.type() == QEvent.Type.FontChange:  # View → Text size: the column grows or shrinks with the text
             width = self._side_column_width()
             self.side_label.setMinimumWidth(width)
-            if getattr(self, "timer", None) is not None:  # the result line's indent under the timer's side name
+            if self.timer is not None:  # the result line's indent under the timer's side name
                 first = self._line.itemAt(0)
                 indent = first.spacerItem() if first is not None else None
                 if indent is not None:
@@ -266,8 +272,7 @@ class TestBlock(QFrame):
         layout.addWidget(self.stop_label)
 
     def _side_text(self, side: str, painful: set[str]) -> str:
-        names = self.texts.home_side_labels if self.mode == "home" else self.texts.side_labels
-        return names[side] + (f" {self.texts.painful_side_mark}" if side in painful else "")
+        return side_name(self.texts, self.mode == "home", side, side in painful)
 
     def set_painful(self, painful: set[str]) -> None:
         """Mark which side hurts, in place (the answer can change after the block was built)."""
